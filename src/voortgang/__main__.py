@@ -1,0 +1,3 @@
+from voortgang.cli import run
+
+run()

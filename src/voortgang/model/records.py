@@ -1,0 +1,82 @@
+"""The records voortgang produces: the one definition of ``../shared/CONTRACT.md``."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+DeadlineKind = Literal["continuous", "year", "month", "season", "part_of_year", "unknown"]
+SourceFormat = Literal["pdf", "html", "text"]
+ReferenceField = Literal["title", "sub_item", "status"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Deadline(Record):
+    """A Deadline cell as printed, and what it says."""
+
+    text: str = Field(description='As printed: "Begin 2010", "Continue", "november".')
+    kind: DeadlineKind
+    year: int | None = Field(description="A bare month or season takes the report's year.")
+    month: int | None = Field(ge=1, le=12)
+
+
+class Reference(Record):
+    """A cross-reference to another item (``2.3.1``) or sub-item (``3.1.b``)."""
+
+    target: str = Field(description='"2.3.1", or "3.1.b" for a sub-item.')
+    text: str = Field(description='As printed: "zie 2.3.1", "Zie punt 2.11", "(2.0.2)".')
+    field: ReferenceField
+    resolved: bool = Field(description="The target exists in this report.")
+
+
+class SubItem(Record):
+    label: str = Field(description='"a", "1": the label without its dot.')
+    text: str = Field(description="The sub-item's text; its paragraphs split by newlines.")
+    italic: bool = Field(description="The sub-item's first paragraph was set in italics.")
+    deadline: Deadline | None = Field(
+        default=None, description="Set where a row holds only this sub-item and has its own cell."
+    )
+    lead: list[str] | None = None
+    status: str | None = None
+
+
+class Item(Record):
+    number: str = Field(description='"2.0.2", exactly as printed.')
+    track: int
+    title: str = Field(description="The Resultaat text before the first sub-item.")
+    italic: bool = Field(description="The title (its first paragraph) was set in italics.")
+    deadline: Deadline | None
+    lead: list[str] = Field(description="Organisations in the Trekker cell, deduplicated.")
+    lead_text: str = Field(description="The Trekker cell as printed, all rows of the item.")
+    status: str = Field(description="Stand van zaken of every row; paragraphs split by newlines.")
+    sub_items: list[SubItem]
+    references: list[Reference]
+    pages: list[int] = Field(description="1-based pages the item's rows stand on.")
+
+
+class Track(Record):
+    number: int
+    title: str
+
+
+class Source(Record):
+    path: str
+    format: SourceFormat
+    sha256: str
+    pages: int | None
+
+
+class Report(Record):
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    title: str | None
+    plan: str | None
+    date: str | None
+    source: Source
+    tracks: list[Track]
+    items: list[Item]

@@ -1,0 +1,25 @@
+"""Reading a report: sniff the format, read it into the grid, assemble the records."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+
+from voortgang.model.records import Report, Source, SourceFormat
+from voortgang.parse.assemble import assemble
+from voortgang.parse.grid import Page
+from voortgang.parse.html import read_html
+from voortgang.parse.sniff import sniff
+from voortgang.parse.text import read_text
+
+READERS: dict[SourceFormat, Callable[[bytes], Iterator[Page]]] = {
+    "html": read_html,
+    "text": read_text,
+}
+
+
+def parse_bytes(data: bytes, path: str) -> Report:
+    """The report in ``data``, read from ``path`` (used only to name the source)."""
+    fmt = sniff(data)
+    source = Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=None)
+    return assemble(READERS[fmt](data), source)

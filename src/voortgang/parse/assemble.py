@@ -1,0 +1,178 @@
+"""From the grid to records: the report's rules, written once for every input format.
+
+Rows are classified in reading order: track rows set the current track, header rows tell
+which column is which, text outside the table feeds the page heading, and every other table
+row belongs to an item. A row with a new number starts an item; a row with an empty number,
+or with the number of the item before (a row broken by a page), continues it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from voortgang.errors import InputError
+from voortgang.model.records import Deadline, Item, Report, Source, SubItem, Track
+from voortgang.parse.deadline import read_deadline
+from voortgang.parse.grid import Cell, Page, Row
+from voortgang.parse.layout import Columns, match_header, match_track, read_heading
+from voortgang.parse.lead import split_lead
+from voortgang.parse.references import find_references, resolve_references
+from voortgang.parse.subitems import Segment, split_sub_items
+
+REQUIRED_COLUMNS = "Resultaat, Deadline, Trekker and Stand van zaken"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    """One table row of an item, cut into the report's columns."""
+
+    page: int | None
+    number: Cell
+    result: Cell
+    deadline: Cell
+    lead: Cell
+    status: Cell
+
+    @classmethod
+    def of(cls, row: Row, columns: Columns, page: int | None) -> ItemRow:
+        return cls(
+            page,
+            *(
+                columns.cell(row, name)
+                for name in ("number", "result", "deadline", "lead", "status")
+            ),
+        )
+
+
+@dataclass
+class DraftItem:
+    number: str
+    track: int
+    rows: list[ItemRow] = field(default_factory=list)
+
+
+def _number_of(cell: Cell) -> str:
+    return " ".join(cell.text.split()).rstrip(".")
+
+
+def _track_of(number: str) -> int:
+    first = number.split(".")[0]
+    return int(first) if first.isdigit() else 0
+
+
+def assemble(pages: Iterable[Page], source: Source) -> Report:
+    """The report that ``pages`` show. Raises InputError where they hold no report table."""
+    columns: Columns | None = None
+    track: int | None = None
+    tracks: dict[int, str] = {}
+    drafts: list[DraftItem] = []
+    heading_lines: list[list[str]] = []
+    page_count: int | None = None
+    for page in pages:
+        if page.number is not None:
+            page_count = max(page.number, page_count or 0)
+        heading_lines.append([])
+        for row in page.rows:
+            if row.is_empty:
+                continue
+            if found_track := match_track(row):
+                track = found_track[0]
+                tracks.setdefault(*found_track)
+            elif header := match_header(row):
+                columns = header
+            elif columns is None or not row.in_table:
+                heading_lines[-1].extend(cell.text for cell in row.cells if not cell.is_empty)
+            else:
+                item_row = ItemRow.of(row, columns, page.number)
+                number = _number_of(item_row.number)
+                if not drafts or (number and number != drafts[-1].number):
+                    drafts.append(DraftItem(number, track or _track_of(number)))
+                drafts[-1].rows.append(item_row)
+    if columns is None:
+        raise InputError(f"no table with the columns {REQUIRED_COLUMNS}")
+    if not drafts:
+        raise InputError("the report's table has no items")
+    heading = read_heading(heading_lines)
+    items = [_build_item(draft, heading.year) for draft in drafts]
+    resolve_references(items)
+    return Report(
+        title=heading.title,
+        plan=heading.plan,
+        date=heading.date,
+        source=source.model_copy(update={"pages": page_count}),
+        tracks=[Track(number=number, title=title) for number, title in tracks.items()],
+        items=items,
+    )
+
+
+def _joined(cells: Iterable[Cell]) -> str:
+    return "\n".join(cell.text for cell in cells if not cell.is_empty)
+
+
+def _deadline(cells: Iterable[Cell], year: int | None) -> Deadline | None:
+    """The deadline of some rows; a text repeated on several rows is read once."""
+    texts = dict.fromkeys(p.text for cell in cells for p in cell.paragraphs if p.text)
+    return read_deadline("\n".join(texts), year) if texts else None
+
+
+def _build_item(draft: DraftItem, year: int | None) -> Item:
+    title = Segment(None)
+    sub_items: list[Segment] = []
+    labels: list[str] = []
+    # For each row, the one sub-item the row holds alone (its cells are that sub-item's), if any;
+    # for each sub-item, the rows its text stands on.
+    owners: list[Segment | None] = []
+    rows_of: dict[int, list[int]] = {}
+    for row in draft.rows:
+        leading, *started = split_sub_items(row.result.paragraphs, labels)
+        held: list[Segment] = []
+        if leading.text:
+            continued = sub_items[-1] if sub_items else title
+            continued.parts.extend(leading.parts)
+            held.append(continued)
+        sub_items.extend(started)
+        held.extend(started)
+        if not held:
+            owners.append(owners[-1] if owners else None)
+        else:
+            alone = len(held) == 1 and held[0] is not title
+            owners.append(held[0] if alone else None)
+        for segment in held:
+            rows_of.setdefault(id(segment), []).append(len(owners) - 1)
+
+    built_sub_items = []
+    for segment in sub_items:
+        own_rows = [row for row, owner in zip(draft.rows, owners, strict=True) if owner is segment]
+        alone = all(owners[index] is segment for index in rows_of[id(segment)])
+        lead_text = _joined(row.lead for row in own_rows) if alone else ""
+        built_sub_items.append(
+            SubItem(
+                label=segment.label or "",
+                text=segment.text,
+                italic=segment.is_italic,
+                deadline=_deadline((row.deadline for row in own_rows), year) if alone else None,
+                lead=split_lead(lead_text) if lead_text else None,
+                status=(_joined(row.status for row in own_rows) if alone else "") or None,
+            )
+        )
+
+    lead_text = _joined(row.lead for row in draft.rows)
+    status = _joined(row.status for row in draft.rows)
+    references = find_references(title.text, "title")
+    for sub_item in built_sub_items:
+        references += find_references(sub_item.text, "sub_item")
+    references += find_references(status, "status")
+    return Item(
+        number=draft.number,
+        track=draft.track,
+        title=title.text,
+        italic=title.is_italic,
+        deadline=_deadline((row.deadline for row in draft.rows), year),
+        lead=split_lead(lead_text),
+        lead_text=lead_text,
+        status=status,
+        sub_items=built_sub_items,
+        references=references,
+        pages=sorted({row.page for row in draft.rows if row.page is not None}),
+    )

@@ -1,0 +1,91 @@
+"""The format-neutral grid every reader emits and assembly consumes.
+
+A reader knows its file format and nothing about progress reports; assembly knows progress
+reports and nothing about file formats. This module is the whole interface between them:
+pages of rows of cells of paragraphs of styled runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import groupby
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of text in one style."""
+
+    text: str
+    italic: bool = False
+    bold: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph or list item: runs with whitespace already collapsed as printed."""
+
+    runs: tuple[Run, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A table row, or (``in_table`` false) a block of text outside any table."""
+
+    cells: tuple[Cell, ...]
+    in_table: bool = True
+
+    @property
+    def is_empty(self) -> bool:
+        return all(cell.is_empty for cell in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Rows in reading order. ``number`` is 1-based, or None where the format has no pages."""
+
+    number: int | None
+    rows: tuple[Row, ...] = field(default=())
+
+
+def paragraph(*runs: Run) -> Paragraph:
+    """A paragraph from runs, merging neighbours of equal style and collapsing whitespace."""
+    return Paragraph(tuple(normalise_runs(runs)))
+
+
+def normalise_runs(runs: Iterable[Run]) -> list[Run]:
+    """Collapse whitespace to single spaces, trim the ends, merge neighbours of equal style.
+
+    A collapsed space keeps the style of the first whitespace it replaces, so the plain space
+    between ``<i>1 A</i> <i>2 B</i>`` still shows where the second italic stretch begins.
+    """
+    chars: list[tuple[str, bool, bool]] = []
+    for run in runs:
+        for char in run.text:
+            if not char.isspace():
+                chars.append((char, run.italic, run.bold))
+            elif chars and chars[-1][0] != " ":
+                chars.append((" ", run.italic, run.bold))
+    if chars and chars[-1][0] == " ":
+        chars.pop()
+    return [
+        Run("".join(char for char, _, _ in group), italic, bold)
+        for (italic, bold), group in groupby(chars, key=lambda c: (c[1], c[2]))
+    ]

@@ -1,0 +1,138 @@
+"""Reader for HTML renditions: hand-written tables, Word's "Save as HTML", LibreOffice's export.
+
+Everything outside tables becomes free-text rows (the page heading block, track headings);
+every table row becomes a row of cells, with ``colspan`` and ``rowspan`` laid out on the grid
+so that columns line up. Page breaks set in CSS (``page-break-before: always``,
+``break-before: page``) number the pages; without any, pages are unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from bs4 import BeautifulSoup
+from bs4.element import PageElement, Tag
+
+from voortgang.parse.grid import Cell, Page, Row
+from voortgang.parse.inline import SKIPPED_TAGS, Style, StyleSheet, paragraphs_of, style_of
+
+PAGE_BREAK = re.compile(
+    r"(?:page-)?break-(before|after)\s*:\s*(always|page|left|right|recto|verso)"
+)
+MAX_SPAN = 100
+
+
+class _Pages:
+    """Rows collected into pages as page breaks are met."""
+
+    def __init__(self) -> None:
+        self.pages: list[list[Row]] = [[]]
+
+    def add(self, row: Row) -> None:
+        self.pages[-1].append(row)
+
+    def add_text(self, nodes: list[PageElement], style: Style, sheet: StyleSheet) -> None:
+        for paragraph in paragraphs_of(nodes, sheet, style):
+            self.add(Row((Cell((paragraph,)),), in_table=False))
+        nodes.clear()
+
+    def break_page(self) -> None:
+        if self.pages[-1]:
+            self.pages.append([])
+
+    def result(self) -> Iterator[Page]:
+        numbered = len(self.pages) > 1
+        for index, rows in enumerate(self.pages, start=1):
+            if rows:
+                yield Page(index if numbered else None, tuple(rows))
+
+
+def _page_breaks(tag: Tag, sheet: StyleSheet) -> set[str]:
+    """Where ``tag`` breaks the page: "before" (also for a break inside it) and/or "after"."""
+    css = sheet.declarations(tag)
+    own = " ".join(f"{name}:{value}" for name, value in css.items())
+    found = {side for side, _ in PAGE_BREAK.findall(own)}
+    if any(PAGE_BREAK.search(str(inner.get("style", "")).lower()) for inner in tag.find_all(True)):
+        found.add("before")
+    return found
+
+
+def _span(tag: Tag, attribute: str) -> int:
+    match = re.match(r"\s*(\d+)", str(tag.get(attribute) or "1"))
+    return min(max(int(match.group(1)), 1), MAX_SPAN) if match else 1
+
+
+def _covered_from_above(column: int, pending_rowspans: dict[int, int]) -> bool:
+    """Whether a rowspan from a row above covers ``column``; counts that row down if so."""
+    if pending_rowspans.get(column, 0) <= 0:
+        return False
+    pending_rowspans[column] -= 1
+    return True
+
+
+def _read_table(table: Tag, style: Style, sheet: StyleSheet, pages: _Pages) -> None:
+    for caption in table.find_all("caption", recursive=False):
+        pages.add_text([caption], style, sheet)
+    pending_rowspans: dict[int, int] = {}
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is not table:
+            continue
+        row_style = style_of(tr, style_of(tr.parent, style, sheet), sheet)
+        cells: list[Cell] = []
+        for td in tr.find_all(["td", "th"], recursive=False):
+            while _covered_from_above(len(cells), pending_rowspans):
+                cells.append(Cell())
+            cell_style = style_of(td, row_style, sheet)
+            content = () if cell_style.hidden else paragraphs_of(td.children, sheet, cell_style)
+            first = len(cells)
+            cells.append(Cell(content))
+            cells.extend(Cell() for _ in range(_span(td, "colspan") - 1))
+            rowspan = _span(td, "rowspan")
+            for column in range(first, len(cells)) if rowspan > 1 else ():
+                pending_rowspans[column] = rowspan - 1
+        last_covered = max((c for c, left in pending_rowspans.items() if left > 0), default=-1)
+        while len(cells) <= last_covered:
+            _covered_from_above(len(cells), pending_rowspans)
+            cells.append(Cell())
+        pages.add(Row(tuple(cells)))
+
+
+def _read_blocks(
+    nodes: Iterable[PageElement], style: Style, sheet: StyleSheet, pages: _Pages
+) -> None:
+    text: list[PageElement] = []
+    for node in nodes:
+        if not isinstance(node, Tag):
+            text.append(node)
+            continue
+        if node.name in SKIPPED_TAGS:
+            continue
+        node_style = style_of(node, style, sheet)
+        if node_style.hidden:
+            continue
+        breaks = _page_breaks(node, sheet)
+        if "before" in breaks:
+            pages.add_text(text, style, sheet)
+            pages.break_page()
+        if node.name == "table":
+            pages.add_text(text, style, sheet)
+            _read_table(node, node_style, sheet, pages)
+        elif node.find("table"):
+            pages.add_text(text, style, sheet)
+            _read_blocks(node.children, node_style, sheet, pages)
+        else:
+            text.append(node)
+        if "after" in breaks:
+            pages.add_text(text, style, sheet)
+            pages.break_page()
+    pages.add_text(text, style, sheet)
+
+
+def read_html(data: bytes) -> Iterator[Page]:
+    soup = BeautifulSoup(data, "lxml")
+    sheet = StyleSheet.of(soup)
+    root = soup.body or soup
+    pages = _Pages()
+    _read_blocks(root.children, Style(), sheet, pages)
+    yield from pages.result()

@@ -1,0 +1,195 @@
+"""HTML content to styled paragraphs, shared by the HTML reader and the text reader.
+
+Styling is read the way a browser would print it, whatever produced the markup: tags (``<i>``,
+``<em>``, ``<b>``, ``<strong>``), inline ``style`` attributes (Word's
+``<span style='font-style:italic'>``) and class rules from ``<style>`` sheets (Google Docs,
+LibreOffice). List items get the glyph a browser draws for them; glyphs written in Word's
+Symbol and Wingdings fonts are mapped to the characters they show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from bs4 import BeautifulSoup
+from bs4.element import (
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    PageElement,
+    ProcessingInstruction,
+    Tag,
+)
+
+from voortgang.parse.grid import Paragraph, Run, paragraph
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote caption dd div dl dt figcaption figure footer form h1 h2 h3"
+    " h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split()
+)
+SKIPPED_TAGS = frozenset("head script style template title meta link noscript xml".split())
+ITALIC_TAGS = frozenset("i em cite var dfn address".split())
+BOLD_TAGS = frozenset("b strong th h1 h2 h3 h4 h5 h6".split())
+NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
+
+# What Word's symbol fonts draw for the characters it writes in them.
+SYMBOL_FONT_GLYPHS = {
+    "symbol": {"·": "•", "\uf0b7": "•", "-": "−"},
+    "wingdings": {"§": "▪", "\uf0a7": "▪", "Ø": "➢", "\uf0d8": "➢", "ü": "✓", "l": "●", "n": "■"},
+}
+UNORDERED_GLYPHS = {"disc": "•", "circle": "◦", "square": "▪", "none": ""}
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    italic: bool = False
+    bold: bool = False
+    hidden: bool = False
+    symbol_font: str | None = None
+
+
+class StyleSheet:
+    """Declarations of the simple class selectors (``.c1``, ``p.MsoNormal``) in ``<style>``."""
+
+    RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+    CLASS_SELECTOR = re.compile(r"^[a-zA-Z0-9]*\.([\w-]+)$")
+
+    def __init__(self, css: str = "") -> None:
+        self.by_class: dict[str, str] = {}
+        css = re.sub(r"/\*.*?\*/|<!--|-->", " ", css, flags=re.S)
+        for selectors, declarations in self.RULE.findall(css):
+            for selector in selectors.split(","):
+                match = self.CLASS_SELECTOR.match(selector.strip())
+                if match:
+                    name = match.group(1)
+                    self.by_class[name] = self.by_class.get(name, "") + ";" + declarations
+
+    @classmethod
+    def of(cls, soup: BeautifulSoup | Tag) -> StyleSheet:
+        return cls("\n".join(tag.get_text() for tag in soup.find_all("style")))
+
+    def declarations(self, tag: Tag) -> dict[str, str]:
+        classes = tag.get("class") or []
+        css = ";".join(self.by_class.get(name, "") for name in classes)
+        css += ";" + str(tag.get("style") or "")
+        found: dict[str, str] = {}
+        for declaration in css.split(";"):
+            name, _, value = declaration.partition(":")
+            if value:
+                found[name.strip().lower()] = value.strip().lower()
+        return found
+
+
+def style_of(tag: Tag, parent: Style, sheet: StyleSheet) -> Style:
+    """The style of ``tag``'s text, given the style it inherits."""
+    style = parent
+    if tag.name in ITALIC_TAGS:
+        style = replace(style, italic=True)
+    if tag.name in BOLD_TAGS:
+        style = replace(style, bold=True)
+    css = sheet.declarations(tag)
+    if "font-style" in css:
+        style = replace(style, italic=css["font-style"].startswith(("italic", "oblique")))
+    if "font-weight" in css:
+        weight = css["font-weight"].split()[0]
+        style = replace(style, bold=weight in ("bold", "bolder") or weight[:1] in "6789")
+    if css.get("display", "").startswith("none") or css.get("mso-hide") == "all":
+        style = replace(style, hidden=True)
+    family = css.get("font-family", "")
+    if family:
+        symbol = next((name for name in SYMBOL_FONT_GLYPHS if name in family), None)
+        style = replace(style, symbol_font=symbol)
+    return style
+
+
+def list_glyph(item: Tag, sheet: StyleSheet) -> str:
+    """The marker a browser draws before a list item, or "" for none."""
+    parent = item.parent if isinstance(item.parent, Tag) else None
+    if parent is None or parent.name not in ("ul", "ol"):
+        return ""
+    kind = sheet.declarations(item).get("list-style-type") or sheet.declarations(parent).get(
+        "list-style-type"
+    )
+    if parent.name == "ul":
+        return UNORDERED_GLYPHS.get(kind or str(parent.get("type") or "disc").lower(), "•")
+    if kind == "none":
+        return ""
+    position = int(str(parent.get("start") or "1")) + len(item.find_previous_siblings("li"))
+    if item.get("value"):
+        position = int(str(item["value"]))
+    kind = kind or {"a": "lower-alpha", "A": "upper-alpha"}.get(str(parent.get("type")), "")
+    if kind in ("lower-alpha", "lower-latin") and 1 <= position <= 26:
+        return chr(ord("a") + position - 1) + "."
+    if kind in ("upper-alpha", "upper-latin") and 1 <= position <= 26:
+        return chr(ord("A") + position - 1) + "."
+    return f"{position}."
+
+
+class _ParagraphBuilder:
+    def __init__(self) -> None:
+        self.paragraphs: list[Paragraph] = []
+        self.runs: list[Run] = []
+        self.marker = ""
+
+    def add(self, text: str, style: Style) -> None:
+        if style.symbol_font:
+            glyphs = SYMBOL_FONT_GLYPHS[style.symbol_font]
+            text = "".join(glyphs.get(char, char) for char in text)
+        if self.marker and text.strip():
+            self.runs.append(Run(self.marker + " "))
+            self.marker = ""
+        self.runs.append(Run(text, style.italic, style.bold))
+
+    def end_paragraph(self) -> None:
+        built = paragraph(*self.runs)
+        self.runs = []
+        if built.runs:
+            self.paragraphs.append(built)
+
+
+def _walk(
+    nodes: Iterable[PageElement], style: Style, out: _ParagraphBuilder, sheet: StyleSheet
+) -> None:
+    for child in nodes:
+        if isinstance(child, NOT_TEXT):
+            continue
+        if isinstance(child, NavigableString):
+            out.add(str(child), style)
+            continue
+        if not isinstance(child, Tag) or child.name in SKIPPED_TAGS:
+            continue
+        child_style = style_of(child, style, sheet)
+        if child_style.hidden:
+            continue
+        if child.name == "br":
+            out.end_paragraph()
+            continue
+        block = child.name in BLOCK_TAGS
+        if block:
+            out.end_paragraph()
+        if child.name == "li":
+            out.marker = list_glyph(child, sheet)
+        _walk(child.children, child_style, out, sheet)
+        if child.name == "li":
+            out.marker = ""
+        if block:
+            out.end_paragraph()
+
+
+def paragraphs_of(
+    nodes: Iterable[PageElement], sheet: StyleSheet, style: Style
+) -> tuple[Paragraph, ...]:
+    """The paragraphs that ``nodes`` print when their parent's style is ``style``."""
+    out = _ParagraphBuilder()
+    _walk(nodes, style, out, sheet)
+    out.end_paragraph()
+    return tuple(out.paragraphs)
+
+
+def paragraphs_of_fragment(html: str) -> tuple[Paragraph, ...]:
+    """The paragraphs of a fragment of inline HTML, such as one cell of the text rendition."""
+    soup = BeautifulSoup(f"<div>{html}</div>", "lxml")
+    return paragraphs_of(soup.div.children, StyleSheet(), Style()) if soup.div else ()

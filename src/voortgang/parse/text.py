@@ -1,0 +1,48 @@
+"""Reader for the converter's text rendition.
+
+One line per table row, cells separated by TABs and holding inline HTML; the lines between
+tables (the page heading block, in Markdown) mark where a page begins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from voortgang.parse.grid import Cell, Page, Row
+from voortgang.parse.inline import paragraphs_of_fragment
+
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+MARKDOWN_STRONG = re.compile(r"\*\*(.+?)\*\*")
+MARKDOWN_EMPHASIS = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])")
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252, the encoding older Dutch files use."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def markdown_line_to_html(line: str) -> str:
+    line = MARKDOWN_HEADING.sub("", line.strip())
+    line = MARKDOWN_STRONG.sub(r"<b>\1</b>", line)
+    return MARKDOWN_EMPHASIS.sub(r"<i>\1</i>", line)
+
+
+def read_text(data: bytes) -> Iterator[Page]:
+    rows: list[Row] = []
+    number = 1
+    for line in decode(data).splitlines():
+        if "\t" in line:
+            cells = tuple(Cell(paragraphs_of_fragment(cell)) for cell in line.split("\t"))
+            rows.append(Row(cells))
+        elif line.strip():
+            if rows and rows[-1].in_table:
+                yield Page(number, tuple(rows))
+                rows, number = [], number + 1
+            paragraphs = paragraphs_of_fragment(markdown_line_to_html(line))
+            rows.extend(Row((Cell((p,)),), in_table=False) for p in paragraphs)
+    if rows:
+        yield Page(number, tuple(rows))
