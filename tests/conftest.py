@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from voortgang import parse
+from voortgang.model.records import Report
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+TEXT_SAMPLE = SAMPLES / "voortgangsrapportage-2009.txt"
+HTML_SAMPLE = SAMPLES / "voortgangsrapportage-2009.html"
+GOLDEN = Path(__file__).parent / "golden" / "voortgangsrapportage-2009.json"
+
+
+@pytest.fixture(scope="session")
+def golden() -> Report:
+    return Report.model_validate(json.loads(GOLDEN.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="session")
+def text_report() -> Report:
+    return parse(TEXT_SAMPLE)
