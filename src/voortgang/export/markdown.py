@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from voortgang.export.shared import heading, track_titles
 from voortgang.model.records import Item, Report
 
 HEADER = "| Nr | Resultaat | Deadline | Trekker | Stand van zaken |\n|---|---|---|---|---|\n"
@@ -18,14 +19,13 @@ def _result(item: Item) -> str:
 
 
 def report_markdown(report: Report) -> str:
-    heading = " – ".join(part for part in (report.title, report.plan, report.date) if part)
-    out = [f"# {heading or report.source.path}\n"]
-    track_titles = {track.number: track.title for track in report.tracks}
+    out = [f"# {heading(report)}\n"]
+    titles = track_titles(report)
     track = None
     for item in report.items:
         if item.track != track:
             track = item.track
-            out.append(f"\n## Spoor {track}: {track_titles.get(track, '')}\n\n{HEADER}")
+            out.append(f"\n## Spoor {track}: {titles.get(track, '')}\n\n{HEADER}")
         cells = (
             item.number,
             _result(item),

@@ -1,12 +1,15 @@
-"""The terminal view: one rich table per report, texts shortened to fit."""
+"""The terminal view: per track a rich table of its items, texts shortened to fit."""
 
 from __future__ import annotations
+
+from itertools import groupby
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from voortgang.model.records import Report
+from voortgang.export.shared import heading, track_titles
+from voortgang.model.records import Item, Report
 
 STATUS_LENGTH = 100
 
@@ -16,22 +19,15 @@ def shorten(text: str, length: int) -> str:
     return flat if len(flat) <= length else flat[: length - 1].rstrip() + "…"
 
 
-def report_table(report: Report) -> Table:
-    heading = " – ".join(part for part in (report.title, report.plan, report.date) if part)
-    table = Table(title=heading or report.source.path, show_lines=False, expand=True)
+def track_table(title: str, items: list[Item]) -> Table:
+    table = Table(title=title, title_justify="left", title_style="bold", expand=True)
     table.add_column("Nr", no_wrap=True)
     table.add_column("Resultaat", ratio=3)
-    table.add_column("Deadline", ratio=1, min_width=10)
-    table.add_column("Trekker", ratio=1, min_width=10)
+    table.add_column("Deadline", min_width=10)
+    table.add_column("Trekker", ratio=1, min_width=9)
     table.add_column("Stand van zaken", ratio=4)
-    table.add_column("Sub", justify="right")
-    track_titles = {track.number: track.title for track in report.tracks}
-    track = None
-    for item in report.items:
-        if item.track != track:
-            track = item.track
-            table.add_section()
-            table.add_row("", Text(f"Spoor {track}: {track_titles.get(track, '')}", style="bold"))
+    table.add_column("Sub", justify="right", no_wrap=True)
+    for item in items:
         title = item.title or (item.sub_items[0].text if item.sub_items else "")
         table.add_row(
             item.number,
@@ -46,4 +42,7 @@ def report_table(report: Report) -> Table:
 
 def print_tables(reports: list[Report], console: Console) -> None:
     for report in reports:
-        console.print(report_table(report))
+        console.print(Text(heading(report), style="bold"))
+        titles = track_titles(report)
+        for track, items in groupby(report.items, key=lambda item: item.track):
+            console.print(track_table(f"Spoor {track}: {titles.get(track, '')}", list(items)))

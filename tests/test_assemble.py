@@ -1,0 +1,202 @@
+"""Unit tests for the assembly rules, on small reports written as text renditions."""
+
+from __future__ import annotations
+
+import pytest
+
+from voortgang.errors import InputError
+from voortgang.model.records import Report
+from voortgang.parse import parse_bytes
+
+HEADING = "# VOORTGANGSRAPPORTAGE 2009\n\n## ACTIEPLAN VOORBEELD 2007-2011\n\nDecember 2009\n\n"
+TRACK = "SPOOR 1: LOKALE AANPAK\t\t\t\t\n"
+HEADER = "\t<b>Resultaat</b>\t<b>Deadline</b>\t<b>Trekker</b>\t<b>Stand van zaken</b>\n"
+
+
+def page(*rows: str, track: str = TRACK, header: str = HEADER) -> str:
+    return HEADING + track + header + "".join(row + "\n" for row in rows)
+
+
+def read(*pages: str) -> Report:
+    return parse_bytes("".join(pages).encode(), "test.txt")
+
+
+def row(*cells: str) -> str:
+    return "\t".join(cells)
+
+
+def test_repeated_heading_track_and_header_rows_are_dropped() -> None:
+    italic_header = "\t<i>Resultaat</i>\t<i>Deadline</i>\t<i>Trekker</i>\t<i>Stand van zaken</i>\n"
+    plain_header = "\tResultaat\tDeadline\tTrekker\tStand van zaken\n"
+    report = read(
+        page(row("1.1", "Een", "2009", "BZK", "Loopt")),
+        page(row("1.2", "Twee", "2009", "BZK", "Loopt"), header=italic_header),
+        page(row("1.3", "Drie", "2009", "BZK", "Loopt"), header=plain_header),
+    )
+    assert [item.number for item in report.items] == ["1.1", "1.2", "1.3"]
+    assert [item.pages for item in report.items] == [[1], [2], [3]]
+    assert (report.title, report.plan, report.date) == (
+        "Voortgangsrapportage 2009",
+        "Actieplan Voorbeeld 2007-2011",
+        "December 2009",
+    )
+
+
+def test_track_rows_set_the_track_of_the_items_below() -> None:
+    report = read(
+        page(row("1.0", "Een", "", "BZK", "")),
+        page(
+            row("2.0.1", "Twee", "", "BZK", ""), track="<b>SPOOR 2: NATIONALE AANPAK</b>\t\t\t\t\n"
+        ),
+    )
+    assert [(t.number, t.title) for t in report.tracks] == [
+        (1, "Lokale aanpak"),
+        (2, "Nationale aanpak"),
+    ]
+    assert [item.track for item in report.items] == [1, 2]
+
+
+@pytest.mark.parametrize("continuation_number", ["", "2.6"])
+def test_a_row_broken_by_a_page_is_one_item(continuation_number: str) -> None:
+    report = read(
+        page(row("2.6", "Titel <i>a. eerste</i>", "continu", "BZK", "Begin van de stand.")),
+        page(
+            row(
+                continuation_number,
+                "<p><i>b. tweede</i></p> <p><i>c. derde</i></p>",
+                "",
+                "",
+                "Vervolg.",
+            )
+        ),
+    )
+    (item,) = report.items
+    assert item.title == "Titel"
+    assert [(sub.label, sub.text) for sub in item.sub_items] == [
+        ("a", "eerste"),
+        ("b", "tweede"),
+        ("c", "derde"),
+    ]
+    assert item.status == "Begin van de stand.\nVervolg."
+    assert item.pages == [1, 2]
+    assert all(sub.status is None for sub in item.sub_items)
+
+
+def test_a_continuation_row_with_its_own_deadline_and_lead_gives_them_to_its_sub_item() -> None:
+    report = read(
+        page(row("2.7", "<i>a. Docenten tools geven</i>", "Begin 2010", "OCW", "Handboek komt.")),
+        page(row("", "<i>b. Backoffice</i>", "november", "<i>BZK/OCW/ Nuansa</i>", "Een tool.")),
+    )
+    (item,) = report.items
+    assert item.title == ""
+    first, second = item.sub_items
+    assert (first.deadline.text, first.lead, first.status) == (
+        "Begin 2010",
+        ["OCW"],
+        "Handboek komt.",
+    )
+    assert (second.deadline.text, second.deadline.month, second.deadline.year) == (
+        "november",
+        11,
+        2009,
+    )
+    assert (second.lead, second.status) == (["BZK", "OCW", "Nuansa"], "Een tool.")
+    assert item.deadline.text == "Begin 2010\nnovember"
+    assert item.lead == ["OCW", "BZK", "Nuansa"]
+    assert item.lead_text == "OCW\nBZK/OCW/ Nuansa"
+    assert item.status == "Handboek komt.\nEen tool."
+
+
+def test_a_continuation_row_holding_two_sub_items_keeps_its_cells_on_the_item() -> None:
+    report = read(
+        page(row("3.2", "Titel", "continu", "BZK", "Eerste.")),
+        page(row("3.2", "<p>a. een</p> <p>b. twee</p>", "2011", "WWI", "Tweede.")),
+    )
+    (item,) = report.items
+    assert [sub.deadline for sub in item.sub_items] == [None, None]
+    assert item.deadline.text == "continu\n2011"
+    assert item.lead == ["BZK", "WWI"]
+
+
+def test_a_row_holding_only_continued_text_of_a_sub_item_stays_that_sub_items() -> None:
+    report = read(
+        page(row("3.1", "<i>a. Delen van kennis</i>", "continu", "BZK", "Deel een.")),
+        page(row("", "en uitwerken daarvan", "", "", "Deel twee.")),
+    )
+    (sub,) = report.items[0].sub_items
+    assert sub.text == "Delen van kennis\nen uitwerken daarvan"
+    assert sub.status == "Deel een.\nDeel twee."
+
+
+def test_the_same_number_apart_is_two_items() -> None:
+    report = read(
+        page(
+            row("1.1", "Een", "", "", ""),
+            row("1.2", "Twee", "", "", ""),
+            row("1.1", "Weer", "", "", ""),
+        )
+    )
+    assert [item.number for item in report.items] == ["1.1", "1.2", "1.1"]
+
+
+def test_references_resolve_against_items_and_sub_items() -> None:
+    report = read(
+        page(
+            row(
+                "3.1",
+                "<p>Titel</p> <p><i>a. een</i></p> <p><i>b. twee</i></p>",
+                "",
+                "",
+                "(zie 3.1.b) en zie 3.1.c",
+            ),
+            row("3.2", "Ander", "", "", "Onderzoek (3.1) en onder 3.3 en 34.375 leerlingen"),
+        )
+    )
+    found = [(r.target, r.resolved) for item in report.items for r in item.references]
+    assert found == [("3.1.b", True), ("3.1.c", False), ("3.1", True), ("3.3", False)]
+
+
+def test_numbers_with_two_and_three_levels_and_gaps() -> None:
+    report = read(
+        page(*(row(n, "Tekst", "", "", "") for n in ["2.0", "2.0.1", "2.0.2", "2.2", "2.3.0"]))
+    )
+    assert [item.number for item in report.items] == ["2.0", "2.0.1", "2.0.2", "2.2", "2.3.0"]
+
+
+def test_columns_are_found_by_name_in_any_order() -> None:
+    header = "Nr\t<b>Trekker</b>\t<b>Resultaat</b>\t<b>Stand van zaken</b>\t<b>Deadline</b>\n"
+    (item,) = read(page(row("1.1", "BZK", "Titel", "Loopt goed", "2010"), header=header)).items
+    assert (item.title, item.lead, item.status, item.deadline.text) == (
+        "Titel",
+        ["BZK"],
+        "Loopt goed",
+        "2010",
+    )
+
+
+def test_a_table_without_the_report_columns_is_bad_input() -> None:
+    with pytest.raises(InputError, match="Resultaat, Deadline, Trekker and Stand van zaken"):
+        read(
+            page(
+                row("1.1", "a", "b", "c", "d"),
+                header="\tResultaat\tDeadline\tEigenaar\tOpmerking\n",
+            )
+        )
+
+
+def test_a_table_without_items_is_bad_input() -> None:
+    with pytest.raises(InputError, match="no items"):
+        read(page())
+
+
+def test_the_heading_survives_a_page_that_merges_its_lines() -> None:
+    merged = "## VOORTGANGSRAPPORTAGE 2009 ACTIEPLAN VOORBEELD 2007-2011\n\nDecember 2009\n\n"
+    report = read(
+        page(row("1.1", "a", "", "", "")),
+        page(row("1.2", "b", "", "", "")),
+        merged + TRACK + HEADER,
+    )
+    assert (report.title, report.plan) == (
+        "Voortgangsrapportage 2009",
+        "Actieplan Voorbeeld 2007-2011",
+    )

@@ -1,0 +1,153 @@
+"""The command line as scripts and people use it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from voortgang import cli
+
+from conftest import HTML_SAMPLE, TEXT_SAMPLE
+
+
+def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli.main, list(args), input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_json_when_piped() -> None:
+    code, out, err = run("parse", str(TEXT_SAMPLE))
+    report = json.loads(out)
+    assert (code, err) == (0, "")
+    assert report["schema_version"] == "1"
+    assert len(report["items"]) == 36
+
+
+def test_several_files_give_an_array() -> None:
+    code, out, _ = run("parse", str(TEXT_SAMPLE), str(HTML_SAMPLE), "--format", "json")
+    assert code == 0
+    assert [r["source"]["format"] for r in json.loads(out)] == ["text", "html"]
+
+
+def test_jsonl_has_one_item_per_line_with_its_source() -> None:
+    code, out, _ = run("parse", str(TEXT_SAMPLE), str(HTML_SAMPLE), "--format", "jsonl")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert len(lines) == 72
+    assert {line["source"] for line in lines} == {str(TEXT_SAMPLE), str(HTML_SAMPLE)}
+    assert lines[0]["number"] == "1.0"
+
+
+def test_markdown_shows_the_table() -> None:
+    code, out, _ = run("parse", str(TEXT_SAMPLE), "--format", "markdown")
+    assert code == 0
+    assert "## Spoor 2: Nationale aanpak" in out
+    assert "| 2.3.1 | Traject weerwoord | Begin 2010 | BZK |" in out
+
+
+def test_table_on_a_non_terminal_is_plain_text() -> None:
+    code, out, _ = run("parse", str(TEXT_SAMPLE), "--format", "table")
+    assert code == 0
+    assert "Spoor 3: Internationale samenwerking" in out
+    assert "\x1b[" not in out
+
+
+def test_stdin() -> None:
+    code, out, _ = run("parse", "-", input=TEXT_SAMPLE.read_bytes())
+    assert code == 0
+    assert json.loads(out)["source"]["path"] == "<stdin>"
+
+
+def test_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "items.jsonl"
+    code, out, err = run("parse", str(TEXT_SAMPLE), "-o", str(target))
+    assert (code, out) == (0, "")
+    assert "wrote 36 items" in err
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 36
+    assert run("-q", "parse", str(TEXT_SAMPLE), "-o", str(target))[2] == ""
+
+
+def test_failed_input_leaves_the_output_file_alone(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    code, _, _ = run("parse", str(tmp_path / "missing.pdf"), "-o", str(target))
+    assert code == 2
+    assert target.read_text() == "old"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        (b"", "the file is empty"),
+        (b"\x00\x9f\x92\x96 random", "binary content"),
+        (b"<html><body><p>Geen tabel</p></body></html>", "no table with the columns"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    path = tmp_path / "report.html"
+    if content is not None:
+        path.write_bytes(content)
+    code, out, err = run("parse", str(path))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"voortgang: error: {path}: ")
+    assert err.count("\n") == 1
+    assert message in err
+
+
+def test_a_directory_is_bad_input(tmp_path: Path) -> None:
+    code, _, err = run("parse", str(tmp_path))
+    assert code == 2
+    assert err == f"voortgang: error: {tmp_path}: is a directory\n"
+
+
+def test_one_bad_file_of_several_exits_1_and_prints_the_rest(tmp_path: Path) -> None:
+    code, out, err = run(
+        "parse", str(TEXT_SAMPLE), str(tmp_path / "missing.txt"), "--format", "jsonl"
+    )
+    assert code == 1
+    assert len(out.splitlines()) == 36
+    assert err.count("\n") == 1
+
+
+def test_an_internal_error_hides_its_traceback_unless_verbose(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(data: bytes, path: str) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "parse_bytes", broken)
+    code, _, err = run("parse", str(TEXT_SAMPLE))
+    assert code == 2
+    assert "Traceback" not in err
+    assert "internal error: RuntimeError('boom') (run with -v for the traceback)" in err
+    code, _, err = run("-v", "parse", str(TEXT_SAMPLE))
+    assert "Traceback" in err
+
+
+def test_schema_names_the_contract_fields() -> None:
+    code, out, _ = run("schema")
+    schema = json.loads(out)
+    assert code == 0
+    assert set(schema["properties"]) == {
+        "schema_version", "title", "plan", "date", "source", "tracks", "items",
+    }  # fmt: skip
+    assert set(schema["$defs"]["Item"]["properties"]) == {
+        "number", "track", "title", "italic", "deadline", "lead", "lead_text", "status",
+        "sub_items", "references", "pages",
+    }  # fmt: skip
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    command = f"{sys.executable} -m voortgang parse {TEXT_SAMPLE} --format jsonl | head -n 1"
+    done = subprocess.run(command, shell=True, capture_output=True, text=True, check=True)
+    assert done.stdout.count("\n") == 1
+    assert done.stderr == ""
