@@ -16,6 +16,9 @@ RENDITIONS = [
     "voortgangsrapportage-2009.txt",
     "voortgangsrapportage-2009.html",
     "voortgangsrapportage-2009-libreoffice.html",
+    "voortgangsrapportage-2009-landscape-ruled.pdf",
+    "voortgangsrapportage-2009-portrait-plain.pdf",
+    "voortgangsrapportage-2009-portrait-carlito.pdf",
 ]
 
 

@@ -9,6 +9,7 @@ from voortgang.model.records import Report, Source, SourceFormat
 from voortgang.parse.assemble import assemble
 from voortgang.parse.grid import Page
 from voortgang.parse.html import read_html
+from voortgang.parse.pdf import read_pdf
 from voortgang.parse.sniff import sniff
 from voortgang.parse.text import read_text
 
@@ -18,8 +19,12 @@ READERS: dict[SourceFormat, Callable[[bytes], Iterator[Page]]] = {
 }
 
 
-def parse_bytes(data: bytes, path: str) -> Report:
-    """The report in ``data``, read from ``path`` (used only to name the source)."""
+def parse_bytes(data: bytes, path: str, password: str | None = None) -> Report:
+    """The report in ``data``, read from ``path`` (used only to name the source).
+
+    ``password`` opens an encrypted PDF.
+    """
     fmt = sniff(data)
     source = Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=None)
-    return assemble(READERS[fmt](data), source)
+    pages = read_pdf(data, password) if fmt == "pdf" else READERS[fmt](data)
+    return assemble(pages, source)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from voortgang.errors import InputError
 from voortgang.model.records import Deadline, Item, Report, Source, SubItem, Track
 from voortgang.parse.deadline import read_deadline
-from voortgang.parse.grid import Cell, Page, Row
+from voortgang.parse.grid import Cell, Page, Paragraph, Row, Run, paragraph
 from voortgang.parse.layout import Columns, match_header, match_track, read_heading
 from voortgang.parse.lead import split_lead
 from voortgang.parse.references import find_references, resolve_references
@@ -106,13 +106,25 @@ def assemble(pages: Iterable[Page], source: Source) -> Report:
     )
 
 
+def _paragraphs(cells: Iterable[Cell]) -> list[Paragraph]:
+    """The paragraphs of one column over several rows, rejoining those a page break cut."""
+    merged: list[Paragraph] = []
+    for cell in cells:
+        for index, part in enumerate(cell.paragraphs):
+            if index == 0 and part.joins_previous is not None and merged:
+                merged[-1] = paragraph(*merged[-1].runs, Run(part.joins_previous), *part.runs)
+            else:
+                merged.append(part)
+    return merged
+
+
 def _joined(cells: Iterable[Cell]) -> str:
-    return "\n".join(cell.text for cell in cells if not cell.is_empty)
+    return "\n".join(part.text for part in _paragraphs(cells))
 
 
 def _deadline(cells: Iterable[Cell], year: int | None) -> Deadline | None:
     """The deadline of some rows; a text repeated on several rows is read once."""
-    texts = dict.fromkeys(p.text for cell in cells for p in cell.paragraphs if p.text)
+    texts = dict.fromkeys(part.text for part in _paragraphs(cells) if part.text)
     return read_deadline("\n".join(texts), year) if texts else None
 
 
@@ -129,7 +141,13 @@ def _build_item(draft: DraftItem, year: int | None) -> Item:
         held: list[Segment] = []
         if leading.text:
             continued = sub_items[-1] if sub_items else title
-            continued.parts.extend(leading.parts)
+            glue = row.result.paragraphs[0].joins_previous
+            if glue is not None and continued.parts:
+                first, *rest = leading.parts
+                continued.parts[-1] = continued.parts[-1].joined(glue, first)
+                continued.parts.extend(rest)
+            else:
+                continued.parts.extend(leading.parts)
             held.append(continued)
         sub_items.extend(started)
         held.extend(started)

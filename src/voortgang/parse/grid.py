@@ -23,9 +23,15 @@ class Run:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A paragraph or list item: runs with whitespace already collapsed as printed."""
+    """A paragraph or list item: runs with whitespace already collapsed as printed.
+
+    ``joins_previous`` is set on the first paragraph of a cell that continues the last
+    paragraph of the same column in the row before, cut there by a page break: it holds what
+    goes between the two (" ", or "" inside a broken word). None for a paragraph of its own.
+    """
 
     runs: tuple[Run, ...]
+    joins_previous: str | None = None
 
     @property
     def text(self) -> str:

@@ -1,0 +1,217 @@
+"""Reader for PDF renditions, with pdfplumber.
+
+Per page: pdfplumber's characters (drawn-twice fake bold removed) become styled glyphs, italic
+and bold read from the font's name and descriptor flags; the glyphs become lines; a line that
+names the report's columns is a table's header row, and the geometry in ``pdf_layout`` cuts the
+lines below it into rows, cells and paragraphs. Text above a table is free text (the page
+heading and the track row); a row that a page break cut off continues on the next page, its
+paragraphs marked to join the ones they continue. Pages are read one at a time and released.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from functools import cache
+from itertools import pairwise
+
+import pdfplumber
+from pdfminer.pdftypes import resolve1
+from pdfminer.psparser import literal_name
+from pdfplumber.page import Page as PdfPage
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from voortgang.errors import InputError
+from voortgang.parse.grid import Cell, Page, Paragraph, Row, Run, normalise_runs
+from voortgang.parse.layout import COLUMN_NAMES
+from voortgang.parse.pdf_layout import (
+    Columns,
+    Glyph,
+    Line,
+    TextLine,
+    find_columns,
+    join_between,
+    line_pitch,
+    make_lines,
+    paragraphs_of,
+    split_rows,
+)
+
+ITALIC_NAME = re.compile(r"italic|oblique|kursiv|[-,](?:bold)?it$", re.IGNORECASE)
+BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|[-,]bd$", re.IGNORECASE)
+HEADER_NAMES = [
+    re.compile(r"\b(?:" + "|".join(names) + r")\b", re.IGNORECASE)
+    for names in COLUMN_NAMES.values()
+]
+ITALIC_FLAG, FORCE_BOLD_FLAG = 1 << 6, 1 << 18
+
+
+def _font_descriptors(page: PdfPage) -> dict[str, dict]:
+    """Font descriptors of the page's fonts, by the name pdfplumber gives their characters."""
+    found: dict[str, dict] = {}
+    fonts = resolve1(resolve1(page.page_obj.resources or {}).get("Font")) or {}
+    for font in fonts.values():
+        font = resolve1(font) or {}
+        descendants = resolve1(font.get("DescendantFonts")) or [{}]
+        descriptor = resolve1(font.get("FontDescriptor")) or resolve1(
+            resolve1(descendants[0]).get("FontDescriptor")
+        )
+        name = font.get("BaseFont")
+        if name is not None and descriptor:
+            found[literal_name(resolve1(name))] = descriptor
+    return found
+
+
+@cache
+def _style_by_name(fontname: str) -> tuple[bool, bool]:
+    base = fontname.split("+", 1)[-1]
+    return bool(ITALIC_NAME.search(base)), bool(BOLD_NAME.search(base))
+
+
+def _style(fontname: str, descriptors: dict[str, dict]) -> tuple[bool, bool]:
+    italic, bold = _style_by_name(fontname)
+    descriptor = descriptors.get(fontname)
+    if descriptor:
+        flags = int(resolve1(descriptor.get("Flags")) or 0)
+        angle = float(resolve1(descriptor.get("ItalicAngle")) or 0)
+        weight = float(resolve1(descriptor.get("FontWeight")) or 0)
+        italic = italic or bool(flags & ITALIC_FLAG) or angle != 0
+        bold = bold or bool(flags & FORCE_BOLD_FLAG) or weight >= 600
+    return italic, bold
+
+
+def _glyphs(page: PdfPage) -> list[Glyph]:
+    descriptors = _font_descriptors(page)
+    glyphs = []
+    for char in page.dedupe_chars().chars:
+        if not char.get("upright", True) or not char["text"]:
+            continue
+        italic, bold = _style(char["fontname"], descriptors)
+        position = (char["x0"], char["x1"], char["top"], char["bottom"], char["size"])
+        glyphs.append(Glyph(char["text"], *position, italic, bold))
+    return glyphs
+
+
+def _is_header(line: Line) -> bool:
+    text = line.text
+    return all(pattern.search(text) for pattern in HEADER_NAMES)
+
+
+def _free_text(line: Line) -> Row:
+    return Row((_cell([TextLine(line, line.x1)], pitch=1e9),), in_table=False)
+
+
+def _cell(lines: list[TextLine], pitch: float, first_join: str | None = None) -> Cell:
+    return Cell(
+        tuple(
+            Paragraph(
+                tuple(normalise_runs(Run(text, italic, bold) for text, italic, bold in p.pieces)),
+                p.joins_previous,
+            )
+            for p in paragraphs_of(lines, pitch, first_join)
+        )
+    )
+
+
+def _is_spanning(line: Line, columns: Columns) -> bool:
+    """Whether the line runs on across a column boundary, as a merged cell's text does."""
+    parts = [part for part in columns.split(line) if part is not None]
+    return any(right.x0 - left.x1 < 0.6 * line.size for left, right in pairwise(parts))
+
+
+class _TableReader:
+    """Reads pages in order, remembering what a table continued on the next page needs."""
+
+    def __init__(self) -> None:
+        self.columns: Columns | None = None
+        # The last line of each column in the last row of the previous page.
+        self.tails: dict[int, TextLine] = {}
+
+    def page(self, number: int, page: PdfPage) -> Page:
+        lines = make_lines(_glyphs(page))
+        headers = [index for index, line in enumerate(lines) if _is_header(line)]
+        if headers:
+            first = headers[0]
+            tables = [(lines[h], lines[h + 1 : end]) for h, end in pairwise([*headers, len(lines)])]
+        elif self.columns is not None:  # a page that does not repeat the header row
+            columns = self.columns
+            inside = (i for i, line in enumerate(lines) if not _is_spanning(line, columns))
+            first = next(inside, len(lines))
+            tables = [(None, lines[first:])]
+        else:
+            self.tails = {}
+            return Page(number, tuple(_free_text(line) for line in lines))
+        vertical = sorted({round(e["x0"], 1) for e in page.vertical_edges if e["height"] > 4})
+        horizontal = list(page.horizontal_edges)
+        rows = [_free_text(line) for line in lines[:first]]
+        for index, (header, body) in enumerate(tables):
+            if header is not None:
+                self.columns = find_columns(header, body, vertical, float(page.width), self.columns)
+                rows.append(Row(tuple(Cell(_label(text)) for text in self.columns.labels)))
+            rows += self._table(body, horizontal, continued=index == 0)
+        return Page(number, tuple(rows))
+
+    def _table(self, body: list[Line], horizontal: list[dict], continued: bool) -> list[Row]:
+        """Rows of the table's body; ``continued`` where it may go on from the page before."""
+        columns = self.columns
+        assert columns is not None
+        left, right = columns.bounds[0], columns.bounds[-1]
+        rules = sorted(e["top"] for e in horizontal if e["x1"] - e["x0"] >= 0.5 * (right - left))
+        pitch = line_pitch(body, columns)
+        rows: list[Row] = []
+        for index, row_lines in enumerate(split_rows(body, columns, rules, pitch)):
+            if all(_is_spanning(line, columns) for line in row_lines):
+                merged = [TextLine(line, line.x1) for line in row_lines]
+                rows.append(Row((_cell(merged, pitch),)))
+                self.tails = {}
+                continue
+            parts_by_column: list[list[TextLine]] = [[] for _ in columns.labels]
+            for line in row_lines:
+                for column, part in enumerate(columns.split(line)):
+                    if part is not None:
+                        parts_by_column[column].append(TextLine(part, columns.limits[column]))
+            carried = continued and index == 0 and not parts_by_column[0]
+            cells = []
+            for column, parts in enumerate(parts_by_column):
+                join = None
+                if carried and parts and column in self.tails:
+                    join = join_between(self.tails[column], parts[0], pitch=None)
+                cells.append(_cell(parts, pitch, join) if parts else Cell())
+            rows.append(Row(tuple(cells)))
+            self.tails = {c: parts[-1] for c, parts in enumerate(parts_by_column) if parts}
+        return rows
+
+
+def _label(text: str) -> tuple[Paragraph, ...]:
+    return (Paragraph((Run(text),)),) if text else ()
+
+
+def read_pdf(data: bytes, password: str | None = None) -> Iterator[Page]:
+    try:
+        document = pdfplumber.open(io.BytesIO(data), password=password or "")
+    except PdfminerException as error:
+        raise InputError(_open_error(error, password)) from None
+    with document:
+        reader = _TableReader()
+        seen_text = False
+        for number, page in enumerate(document.pages, start=1):
+            try:
+                result = reader.page(number, page)
+            except (PdfminerException, MalformedPDFException) as error:
+                raise InputError(f"page {number} of the PDF cannot be read ({error})") from None
+            finally:
+                page.close()
+            seen_text = seen_text or any(row.cells for row in result.rows)
+            yield result
+        if not seen_text:
+            raise InputError("the PDF has no text layer (a scan?); run OCR on it first")
+
+
+def _open_error(error: Exception, password: str | None) -> str:
+    cause = error.args[0] if error.args else error
+    if "password" in type(cause).__name__.lower() or "password" in str(cause).lower():
+        if password:
+            return "the PDF's password is not right"
+        return "the PDF is encrypted; pass --password"
+    return f"not a readable PDF ({cause})"

@@ -1,0 +1,383 @@
+"""Geometry of a PDF page: glyphs into lines, lines into a table's columns, rows and paragraphs.
+
+Pure functions on positioned glyphs, so every rule can be tested without a PDF. The reader in
+``pdf.py`` turns pdfplumber's characters into glyphs and the result into the grid.
+
+A table's columns come from its header row: each label (a stretch of text set off by a wide gap)
+names a column, and an unnamed column left of the first label holds the item numbers. Between
+two labels the column boundary is a vertical ruling line where there is one, else the gap in
+the body text just before the next column's text begins, which holds whether labels are left
+aligned or centred. Rows are bounded by horizontal rulings, or in a table without them begin
+where the first column has text or where most columns start text together after a gap.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+LIST_GLYPHS = frozenset("-–•·o▪◦●■➢✓*")
+# Words after which a line-end hyphen is a dash in "stage- en arbeidsplaatsen", not a join.
+WORDS_AFTER_DASH = frozenset({"en", "of", "tot", "t/m", "dan"})
+SENTENCE_END = re.compile(r"[.!?:;]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    italic: bool = False
+    bold: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """Glyphs at one height, left to right, with spaces where the PDF only left a gap."""
+
+    glyphs: tuple[Glyph, ...]
+
+    @property
+    def top(self) -> float:
+        return min(g.top for g in self.glyphs)
+
+    @property
+    def bottom(self) -> float:
+        return max(g.bottom for g in self.glyphs)
+
+    @property
+    def x0(self) -> float:
+        return self.ink[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.ink[-1].x1
+
+    @property
+    def size(self) -> float:
+        return statistics.median(g.size for g in self.glyphs)
+
+    @property
+    def ink(self) -> tuple[Glyph, ...]:
+        return tuple(g for g in self.glyphs if not g.text.isspace())
+
+    @property
+    def trimmed(self) -> tuple[Glyph, ...]:
+        """The glyphs from the first ink to the last, without spaces at the ends."""
+        ink = [i for i, g in enumerate(self.glyphs) if not g.text.isspace()]
+        return self.glyphs[ink[0] : ink[-1] + 1] if ink else ()
+
+    @property
+    def text(self) -> str:
+        return "".join(g.text for g in self.trimmed)
+
+    @property
+    def words(self) -> list[tuple[Glyph, ...]]:
+        """Runs of ink separated by spaces."""
+        found: list[list[Glyph]] = [[]]
+        for glyph in self.glyphs:
+            if glyph.text.isspace():
+                found.append([])
+            else:
+                found[-1].append(glyph)
+        return [tuple(word) for word in found if word]
+
+    def within(self, left: float, right: float) -> Line | None:
+        """The part of the line whose glyphs begin in [left, right), or None if empty."""
+        inside = tuple(g for g in self.glyphs if left <= g.x0 < right)
+        return Line(inside) if any(not g.text.isspace() for g in inside) else None
+
+
+def make_lines(glyphs: Sequence[Glyph]) -> list[Line]:
+    """Group glyphs into lines by height and add the spaces a PDF leaves out."""
+    lines: list[list[Glyph]] = []
+    for glyph in sorted(glyphs, key=lambda g: (g.top, g.x0)):
+        if lines and abs(glyph.top - lines[-1][0].top) <= 0.3 * glyph.size:
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+    return [Line(_with_spaces(sorted(line, key=lambda g: g.x0))) for line in lines]
+
+
+def _with_spaces(glyphs: list[Glyph]) -> tuple[Glyph, ...]:
+    spaced: list[Glyph] = []
+    for glyph in glyphs:
+        if spaced:
+            before = spaced[-1]
+            gap = glyph.x0 - before.x1
+            if gap > 0.15 * glyph.size and not (before.text.isspace() or glyph.text.isspace()):
+                spaced.append(
+                    Glyph(" ", before.x1, glyph.x0, before.top, before.bottom, glyph.size)
+                )
+        spaced.append(glyph)
+    return tuple(spaced)
+
+
+# -- columns -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    text: str
+    x0: float
+    x1: float
+
+
+def labels_of(line: Line) -> list[Label]:
+    """The stretches of a header line set off from each other by more than a space."""
+    labels: list[list[Glyph]] = []
+    for word in line.words:
+        if labels and word[0].x0 - labels[-1][-1].x1 <= 0.6 * line.size:
+            labels[-1].extend(word)
+        else:
+            labels.append(list(word))
+    return [Label(Line(_with_spaces(g)).text, g[0].x0, g[-1].x1) for g in labels]
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Column boundaries: column i holds glyphs with ``bounds[i] <= x0 < bounds[i + 1]``.
+
+    ``limits`` are the right edges text may reach in each column, for telling a wrapped line
+    from a line ended on purpose. ``anchors`` are where the header's labels begin, to know the
+    same table again on the next page.
+    """
+
+    bounds: tuple[float, ...]
+    limits: tuple[float, ...]
+    labels: tuple[str, ...]
+    anchors: tuple[float, ...]
+
+    def split(self, line: Line) -> list[Line | None]:
+        edges = (-float("inf"), *self.bounds[1:-1], float("inf"))
+        return [line.within(edges[i], edges[i + 1]) for i in range(len(self.labels))]
+
+    def is_same_table(self, labels: Sequence[Label]) -> bool:
+        return [label.text for label in labels] == [text for text in self.labels if text] and all(
+            abs(anchor - label.x0) < 1 for anchor, label in zip(self.anchors, labels, strict=True)
+        )
+
+    def widened(self, body: Sequence[Line]) -> Columns:
+        """The same columns, with limits no narrower than the widest line of ``body``."""
+        widest = _extents(self.bounds, body)[1]
+        limits = tuple(max(a, b) for a, b in zip(self.limits, widest, strict=True))
+        return Columns(self.bounds, limits, self.labels, self.anchors)
+
+
+def _ink_intervals(lines: Sequence[Line]) -> list[tuple[float, float]]:
+    return [(word[0].x0, word[-1].x1) for line in lines for word in line.words]
+
+
+def _last_gap_end(intervals: list[tuple[float, float]], left: float, right: float) -> float:
+    """Where the last stretch of [left, right] that no interval covers ends; ``right`` if
+    nothing covers the end of the range, ``left`` if everything is covered."""
+    covered = sorted((max(a, left), min(b, right)) for a, b in intervals if b > left and a < right)
+    end, reach = left, left
+    for start, stop in covered:
+        if start > reach:
+            end = start
+        reach = max(reach, stop)
+    return right if reach < right else end
+
+
+def find_columns(
+    header: Line,
+    body: Sequence[Line],
+    vertical_rules: Sequence[float],
+    right_edge: float,
+    previous: Columns | None = None,
+) -> Columns:
+    """The columns of a table from its header line, the body lines below and the rulings.
+
+    ``previous`` is the layout of the table on the page before: where the header stands in the
+    same place it is the same table, laid out as before (a page with little text shows little
+    of its columns).
+    """
+    labels = labels_of(header)
+    if previous is not None and previous.is_same_table(labels):
+        return previous.widened(body)
+    intervals = _ink_intervals(body)
+    texts = [label.text for label in labels]
+    starts: list[float] = []
+    ruled = True
+    body_left = min((a for a, _ in intervals), default=labels[0].x0)
+    left_rules = [x for x in vertical_rules if x <= min(body_left, labels[0].x0) + 0.5]
+    if body_left < labels[0].x0 - header.size:  # text left of the first label: a numbers column
+        starts.append(max(left_rules) if left_rules else body_left - 0.5)
+        texts.insert(0, "")
+    previous_right = starts[0] if starts else min(body_left, labels[0].x0) - 1
+    for label in labels:
+        zone = (previous_right, label.x0 + 0.5)
+        rules = [x for x in vertical_rules if zone[0] < x <= zone[1]]
+        if not starts:
+            starts.append(max(left_rules) if left_rules else zone[0])
+        elif rules:
+            starts.append(max(rules))
+        else:
+            starts.append(_last_gap_end(intervals, *zone) - 0.5)
+            ruled = False
+        previous_right = label.x1
+    right_rules = [x for x in vertical_rules if x > labels[-1].x1]
+    bounds = (*starts, min(right_rules) if ruled and right_rules else right_edge)
+    anchors = tuple(label.x0 for label in labels)
+    return Columns(bounds, _limits(bounds, body, ruled), tuple(texts), anchors)
+
+
+def _extents(bounds: tuple[float, ...], body: Sequence[Line]) -> tuple[list[float], list[float]]:
+    """Per column, where its text begins at the leftmost and ends at the rightmost."""
+    count = len(bounds) - 1
+    lefts = [bounds[i + 1] for i in range(count)]
+    widest = [bounds[i] for i in range(count)]
+    splitter = Columns(bounds, bounds, ("",) * count, ())
+    for line in body:
+        for i, part in enumerate(splitter.split(line)):
+            if part is not None:
+                lefts[i] = min(lefts[i], part.x0)
+                widest[i] = max(widest[i], part.x1)
+    return lefts, widest
+
+
+def _limits(bounds: tuple[float, ...], body: Sequence[Line], ruled: bool) -> tuple[float, ...]:
+    """How far text may reach in each column.
+
+    Between rulings that is the ruling less the cell padding (seen where text begins); without
+    rulings, the next column's start less the gutter, estimated where text comes closest to
+    the next column. Never less than the widest line actually set.
+    """
+    lefts, widest = _extents(bounds, body)
+    count = len(bounds) - 1
+    used = [i for i in range(count) if widest[i] > bounds[i]]
+    if ruled:
+        gutter = 2 * max(min((lefts[i] - bounds[i] for i in used), default=0.0), 0.0)
+        reach = [bounds[i + 1] - gutter / 2 for i in range(count)]
+    else:
+        gutter = min((bounds[i + 1] - widest[i] for i in used if i < count - 1), default=0.0)
+        reach = [bounds[i + 1] - gutter for i in range(count - 1)] + [widest[-1]]
+    return tuple(max(widest[i], reach[i]) for i in range(count))
+
+
+# -- rows ------------------------------------------------------------------------------------
+
+
+def line_pitch(lines: Sequence[Line], columns: Columns) -> float:
+    """The usual distance between two lines of one paragraph."""
+    steps: Counter[float] = Counter()
+    last_top: dict[int, float] = {}
+    for line in lines:
+        for i, part in enumerate(columns.split(line)):
+            if part is not None:
+                if i in last_top:
+                    steps[round(part.top - last_top[i], 1)] += 1
+                last_top[i] = part.top
+    positive = [(count, step) for step, count in steps.items() if step > 0]
+    if not positive:
+        return 1.2 * (lines[0].size if lines else 10.0)
+    return max(positive)[1]
+
+
+def opens_gap(step: float, pitch: float) -> bool:
+    """Whether the step from one line to the next is more than a line: paragraph spacing."""
+    return step > pitch + max(1.0, 0.1 * pitch)
+
+
+def split_rows(
+    lines: Sequence[Line], columns: Columns, row_rules: Sequence[float], pitch: float
+) -> list[list[Line]]:
+    """Lines grouped into table rows, by the horizontal rulings between them if there are any,
+    else by where a row visibly begins."""
+    if not lines:
+        return []
+    inner = [y for y in row_rules if lines[0].bottom < y < lines[-1].top]
+    if inner:
+        edges = sorted(row_rules)
+        bands: dict[int, list[Line]] = {}
+        for line in lines:
+            bands.setdefault(bisect_right(edges, (line.top + line.bottom) / 2), []).append(line)
+        return list(bands.values())
+    rows: list[list[Line]] = []
+    previous: Line | None = None
+    for line in lines:
+        parts = columns.split(line)
+        after_gap = previous is None or opens_gap(line.top - previous.top, pitch)
+        starts_row = parts[0] is not None or (
+            after_gap and sum(p is not None for p in parts) >= min(3, len(parts))
+        )
+        if not rows or starts_row:
+            rows.append([])
+        rows[-1].append(line)
+        previous = line
+    return rows
+
+
+# -- paragraphs --------------------------------------------------------------------------------
+
+
+@dataclass
+class TextLine:
+    """One line of one cell, with what it takes to decide how it joins the next."""
+
+    line: Line
+    limit: float
+
+
+def starts_with_list_glyph(line: Line) -> bool:
+    words = line.words
+    return bool(words) and len(words[0]) == 1 and words[0][0].text in LIST_GLYPHS and len(words) > 1
+
+
+def join_between(before: TextLine, after: TextLine, pitch: float | None) -> str | None:
+    """How two consecutive lines of a cell join: None for a new paragraph, " " for a wrapped
+    line, "" where a word was broken over the lines.
+
+    ``pitch`` is the usual line distance, or None across a page break, where a paragraph that
+    ends in sentence punctuation is taken to have ended there.
+    """
+    if pitch is not None and opens_gap(after.line.top - before.line.top, pitch):
+        return None
+    if starts_with_list_glyph(after.line):
+        return None
+    next_word = after.line.words[0]
+    size = before.line.size
+    room = before.limit - before.line.x1 - 0.28 * size  # after a space, what the line had left
+    if next_word[-1].x1 - next_word[0].x0 <= room - 0.4 * size:
+        return None  # the next word would have fitted: the line was ended on purpose
+    last = before.line.text
+    if pitch is None and SENTENCE_END.search(last):
+        return None
+    first = "".join(g.text for g in next_word)
+    if last.endswith("-") and last[-2:-1].isalpha() and first[:1].isalpha():
+        return " " if first.lower() in WORDS_AFTER_DASH else ""
+    full = before.limit - before.line.x1 < 0.25 * size
+    if len(before.line.words) == 1 and full and last[-1:].isalnum():
+        return ""  # a word too long for the column, broken where the column was full
+    return " "
+
+
+@dataclass
+class StyledParagraph:
+    """Glyph runs of one paragraph; ``joins_previous`` as in the grid."""
+
+    pieces: list[tuple[str, bool, bool]] = field(default_factory=list)
+    joins_previous: str | None = None
+
+
+def paragraphs_of(
+    lines: Sequence[TextLine], pitch: float, first_join: str | None = None
+) -> list[StyledParagraph]:
+    """Lines of one cell as paragraphs of (text, italic, bold) pieces."""
+    paragraphs: list[StyledParagraph] = []
+    for index, text_line in enumerate(lines):
+        join = None if index == 0 else join_between(lines[index - 1], text_line, pitch)
+        if index == 0 or join is None:
+            paragraphs.append(StyledParagraph(joins_previous=first_join if index == 0 else None))
+        elif join:
+            paragraphs[-1].pieces.append((join, False, False))
+        paragraphs[-1].pieces.extend((g.text, g.italic, g.bold) for g in text_line.line.trimmed)
+    return paragraphs
