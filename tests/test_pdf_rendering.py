@@ -6,12 +6,12 @@ from io import BytesIO
 
 import pdfplumber
 import pytest
-from pdf_rendering import PdfStyle, render_pdf
 
 from voortgang.parse.grid import Page
 from voortgang.parse.text import read_text
 
 from conftest import TEXT_SAMPLE
+from pdf_rendering import PdfStyle, render_pdf
 
 HEADING = [
     "VOORTGANGSRAPPORTAGE 2009",

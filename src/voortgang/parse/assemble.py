@@ -14,20 +14,21 @@ from dataclasses import dataclass, field
 from voortgang.errors import InputError
 from voortgang.model.records import Deadline, Item, Report, Source, SubItem, Track
 from voortgang.parse.deadline import read_deadline
-from voortgang.parse.grid import Cell, Page, Paragraph, Row, Run, paragraph
+from voortgang.parse.grid import Cell, Page, Row
 from voortgang.parse.layout import Columns, match_header, match_track, read_heading
 from voortgang.parse.lead import split_lead
 from voortgang.parse.references import find_references, resolve_references
 from voortgang.parse.subitems import Segment, split_sub_items
 
 REQUIRED_COLUMNS = "Resultaat, Deadline, Trekker and Stand van zaken"
+COLUMNS = ("number", "result", "deadline", "lead", "status")
 
 
 @dataclass(frozen=True, slots=True)
 class ItemRow:
     """One table row of an item, cut into the report's columns."""
 
-    page: int | None
+    pages: tuple[int, ...]
     number: Cell
     result: Cell
     deadline: Cell
@@ -36,13 +37,14 @@ class ItemRow:
 
     @classmethod
     def of(cls, row: Row, columns: Columns, page: int | None) -> ItemRow:
-        return cls(
-            page,
-            *(
-                columns.cell(row, name)
-                for name in ("number", "result", "deadline", "lead", "status")
-            ),
-        )
+        cells = (columns.cell(row, name) for name in COLUMNS)
+        return cls(() if page is None else (page,), *cells)
+
+    def followed_by(self, rest: ItemRow) -> ItemRow:
+        """One row from this row and the rest of it that a page break carried over."""
+        pages = tuple(dict.fromkeys(self.pages + rest.pages))
+        cells = (getattr(self, name).followed_by(getattr(rest, name)) for name in COLUMNS)
+        return ItemRow(pages, *cells)
 
 
 @dataclass
@@ -86,6 +88,9 @@ def assemble(pages: Iterable[Page], source: Source) -> Report:
             else:
                 item_row = ItemRow.of(row, columns, page.number)
                 number = _number_of(item_row.number)
+                if row.continues and drafts:
+                    drafts[-1].rows[-1] = drafts[-1].rows[-1].followed_by(item_row)
+                    continue
                 if not drafts or (number and number != drafts[-1].number):
                     drafts.append(DraftItem(number, track or _track_of(number)))
                 drafts[-1].rows.append(item_row)
@@ -106,25 +111,13 @@ def assemble(pages: Iterable[Page], source: Source) -> Report:
     )
 
 
-def _paragraphs(cells: Iterable[Cell]) -> list[Paragraph]:
-    """The paragraphs of one column over several rows, rejoining those a page break cut."""
-    merged: list[Paragraph] = []
-    for cell in cells:
-        for index, part in enumerate(cell.paragraphs):
-            if index == 0 and part.joins_previous is not None and merged:
-                merged[-1] = paragraph(*merged[-1].runs, Run(part.joins_previous), *part.runs)
-            else:
-                merged.append(part)
-    return merged
-
-
 def _joined(cells: Iterable[Cell]) -> str:
-    return "\n".join(part.text for part in _paragraphs(cells))
+    return "\n".join(cell.text for cell in cells if not cell.is_empty)
 
 
 def _deadline(cells: Iterable[Cell], year: int | None) -> Deadline | None:
     """The deadline of some rows; a text repeated on several rows is read once."""
-    texts = dict.fromkeys(part.text for part in _paragraphs(cells) if part.text)
+    texts = dict.fromkeys(p.text for cell in cells for p in cell.paragraphs if p.text)
     return read_deadline("\n".join(texts), year) if texts else None
 
 
@@ -141,13 +134,7 @@ def _build_item(draft: DraftItem, year: int | None) -> Item:
         held: list[Segment] = []
         if leading.text:
             continued = sub_items[-1] if sub_items else title
-            glue = row.result.paragraphs[0].joins_previous
-            if glue is not None and continued.parts:
-                first, *rest = leading.parts
-                continued.parts[-1] = continued.parts[-1].joined(glue, first)
-                continued.parts.extend(rest)
-            else:
-                continued.parts.extend(leading.parts)
+            continued.parts.extend(leading.parts)
             held.append(continued)
         sub_items.extend(started)
         held.extend(started)
@@ -192,5 +179,5 @@ def _build_item(draft: DraftItem, year: int | None) -> Item:
         status=status,
         sub_items=built_sub_items,
         references=references,
-        pages=sorted({row.page for row in draft.rows if row.page is not None}),
+        pages=sorted({page for row in draft.rows for page in row.pages}),
     )

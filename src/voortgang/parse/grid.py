@@ -25,9 +25,9 @@ class Run:
 class Paragraph:
     """A paragraph or list item: runs with whitespace already collapsed as printed.
 
-    ``joins_previous`` is set on the first paragraph of a cell that continues the last
-    paragraph of the same column in the row before, cut there by a page break: it holds what
-    goes between the two (" ", or "" inside a broken word). None for a paragraph of its own.
+    ``joins_previous`` is set on the first paragraph of a cell in a row that ``continues``
+    another, where a page break cut a paragraph: it holds what goes between the two parts
+    (" ", or "" inside a broken word). None for a paragraph of its own.
     """
 
     runs: tuple[Run, ...]
@@ -42,6 +42,17 @@ class Paragraph:
 class Cell:
     paragraphs: tuple[Paragraph, ...] = ()
 
+    def followed_by(self, rest: Cell) -> Cell:
+        """This cell with the text a page break carried to ``rest`` put back after it."""
+        if not rest.paragraphs or not self.paragraphs:
+            return Cell(self.paragraphs + rest.paragraphs)
+        first, *others = rest.paragraphs
+        if first.joins_previous is None:
+            return Cell(self.paragraphs + rest.paragraphs)
+        last = self.paragraphs[-1]
+        glued = paragraph(*last.runs, Run(first.joins_previous), *first.runs)
+        return Cell((*self.paragraphs[:-1], glued, *others))
+
     @property
     def text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
@@ -53,10 +64,15 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """A table row, or (``in_table`` false) a block of text outside any table."""
+    """A table row, or (``in_table`` false) a block of text outside any table.
+
+    ``continues`` marks the rest of the row before, carried over by a page break: one row of
+    the table, printed in two parts. Only a reader that can tell (PDF) sets it.
+    """
 
     cells: tuple[Cell, ...]
     in_table: bool = True
+    continues: bool = False
 
     @property
     def is_empty(self) -> bool:

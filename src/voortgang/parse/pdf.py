@@ -30,6 +30,7 @@ from voortgang.parse.pdf_layout import (
     Glyph,
     Line,
     TextLine,
+    fills_a_row,
     find_columns,
     join_between,
     line_pitch,
@@ -99,7 +100,7 @@ def _is_header(line: Line) -> bool:
 
 
 def _free_text(line: Line) -> Row:
-    return Row((_cell([TextLine(line, line.x1)], pitch=1e9),), in_table=False)
+    return Row((_cell([TextLine.alone(line)], pitch=1e9),), in_table=False)
 
 
 def _cell(lines: list[TextLine], pitch: float, first_join: str | None = None) -> Cell:
@@ -127,6 +128,8 @@ class _TableReader:
         self.columns: Columns | None = None
         # The last line of each column in the last row of the previous page.
         self.tails: dict[int, TextLine] = {}
+        # The distance between lines of a paragraph, as last seen.
+        self.pitch = 12.0
 
     def page(self, number: int, page: PdfPage) -> Page:
         lines = make_lines(_glyphs(page))
@@ -158,11 +161,12 @@ class _TableReader:
         assert columns is not None
         left, right = columns.bounds[0], columns.bounds[-1]
         rules = sorted(e["top"] for e in horizontal if e["x1"] - e["x0"] >= 0.5 * (right - left))
-        pitch = line_pitch(body, columns)
+        pitch = line_pitch(body, columns) or self.pitch
+        self.pitch = pitch
         rows: list[Row] = []
         for index, row_lines in enumerate(split_rows(body, columns, rules, pitch)):
             if all(_is_spanning(line, columns) for line in row_lines):
-                merged = [TextLine(line, line.x1) for line in row_lines]
+                merged = [TextLine.alone(line) for line in row_lines]
                 rows.append(Row((_cell(merged, pitch),)))
                 self.tails = {}
                 continue
@@ -170,15 +174,30 @@ class _TableReader:
             for line in row_lines:
                 for column, part in enumerate(columns.split(line)):
                     if part is not None:
-                        parts_by_column[column].append(TextLine(part, columns.limits[column]))
-            carried = continued and index == 0 and not parts_by_column[0]
-            cells = []
-            for column, parts in enumerate(parts_by_column):
-                join = None
-                if carried and parts and column in self.tails:
-                    join = join_between(self.tails[column], parts[0], pitch=None)
-                cells.append(_cell(parts, pitch, join) if parts else Cell())
-            rows.append(Row(tuple(cells)))
+                        measure = columns.measures[column]
+                        parts_by_column[column].append(TextLine(part, measure))
+            joins: list[str | None] = [None] * len(parts_by_column)
+            carried = False
+            if continued and index == 0 and self.tails and not parts_by_column[0]:
+                joins = [
+                    join_between(self.tails[column], parts[0], pitch=None)
+                    if parts and column in self.tails
+                    else None
+                    for column, parts in enumerate(parts_by_column)
+                ]
+                # The rest of a row cut by the page: too little of its own to be a row, or
+                # a sentence running on in a column wide enough for sentences.
+                carried = not fills_a_row(parts_by_column) or any(
+                    join is not None and parts[0].line.text[:1].islower() and parts[0].is_wide
+                    for join, parts in zip(joins, parts_by_column, strict=True)
+                )
+            if not carried:
+                joins = [None] * len(parts_by_column)
+            cells = [
+                _cell(parts, pitch, join) if parts else Cell()
+                for parts, join in zip(parts_by_column, joins, strict=True)
+            ]
+            rows.append(Row(tuple(cells), continues=carried))
             self.tails = {c: parts[-1] for c, parts in enumerate(parts_by_column) if parts}
         return rows
 

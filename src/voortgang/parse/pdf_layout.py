@@ -16,14 +16,13 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 LIST_GLYPHS = frozenset("-–•·o▪◦●■➢✓*")
+NUMBERING = re.compile(r"(?:\d{1,2}|[a-z])[.)]")
 # Words after which a line-end hyphen is a dash in "stage- en arbeidsplaatsen", not a join.
 WORDS_AFTER_DASH = frozenset({"en", "of", "tot", "t/m", "dan"})
-SENTENCE_END = re.compile(r"[.!?:;]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,16 +141,29 @@ def labels_of(line: Line) -> list[Label]:
 
 
 @dataclass(frozen=True, slots=True)
+class Measure:
+    """How far text reaches in one column: at least to ``sure`` (so a line that left room for
+    the next word there was ended on purpose), and as best known to ``edge``, where the column
+    ends (so a word broken there was broken for lack of room). ``start`` is its left bound."""
+
+    start: float
+    sure: float
+    edge: float
+
+    def widened(self, widest: float) -> Measure:
+        return Measure(self.start, max(self.sure, widest), max(self.edge, widest))
+
+
+@dataclass(frozen=True, slots=True)
 class Columns:
     """Column boundaries: column i holds glyphs with ``bounds[i] <= x0 < bounds[i + 1]``.
 
-    ``limits`` are the right edges text may reach in each column, for telling a wrapped line
-    from a line ended on purpose. ``anchors`` are where the header's labels begin, to know the
-    same table again on the next page.
+    ``measures`` tell how far text reaches in each column; ``anchors`` are where the header's
+    labels begin, to know the same table again on the next page.
     """
 
     bounds: tuple[float, ...]
-    limits: tuple[float, ...]
+    measures: tuple[Measure, ...]
     labels: tuple[str, ...]
     anchors: tuple[float, ...]
 
@@ -165,10 +177,10 @@ class Columns:
         )
 
     def widened(self, body: Sequence[Line]) -> Columns:
-        """The same columns, with limits no narrower than the widest line of ``body``."""
+        """The same columns, measured to reach at least as far as the lines of ``body``."""
         widest = _extents(self.bounds, body)[1]
-        limits = tuple(max(a, b) for a, b in zip(self.limits, widest, strict=True))
-        return Columns(self.bounds, limits, self.labels, self.anchors)
+        measures = tuple(m.widened(w) for m, w in zip(self.measures, widest, strict=True))
+        return Columns(self.bounds, measures, self.labels, self.anchors)
 
 
 def _ink_intervals(lines: Sequence[Line]) -> list[tuple[float, float]]:
@@ -227,59 +239,82 @@ def find_columns(
     right_rules = [x for x in vertical_rules if x > labels[-1].x1]
     bounds = (*starts, min(right_rules) if ruled and right_rules else right_edge)
     anchors = tuple(label.x0 for label in labels)
-    return Columns(bounds, _limits(bounds, body, ruled), tuple(texts), anchors)
+    return Columns(bounds, _measures(bounds, body, ruled), tuple(texts), anchors)
 
 
 def _extents(bounds: tuple[float, ...], body: Sequence[Line]) -> tuple[list[float], list[float]]:
-    """Per column, where its text begins at the leftmost and ends at the rightmost."""
+    """Per column, where its text begins at the leftmost, and where its widest line ends.
+
+    Only lines of more than one word count for the width where there are any: a single word
+    may overrun the column (a producer that does not break words too long for it).
+    """
     count = len(bounds) - 1
     lefts = [bounds[i + 1] for i in range(count)]
     widest = [bounds[i] for i in range(count)]
-    splitter = Columns(bounds, bounds, ("",) * count, ())
+    widest_word = [bounds[i] for i in range(count)]
+    splitter = Columns(bounds, (), ("",) * count, ())
     for line in body:
         for i, part in enumerate(splitter.split(line)):
             if part is not None:
                 lefts[i] = min(lefts[i], part.x0)
-                widest[i] = max(widest[i], part.x1)
-    return lefts, widest
+                if len(part.words) > 1:
+                    widest[i] = max(widest[i], part.x1)
+                else:
+                    widest_word[i] = max(widest_word[i], part.x1)
+    return lefts, [w if w > b else v for w, v, b in zip(widest, widest_word, bounds, strict=False)]
 
 
-def _limits(bounds: tuple[float, ...], body: Sequence[Line], ruled: bool) -> tuple[float, ...]:
-    """How far text may reach in each column.
+def _measures(bounds: tuple[float, ...], body: Sequence[Line], ruled: bool) -> tuple[Measure, ...]:
+    """How far text reaches in each column.
 
-    Between rulings that is the ruling less the cell padding (seen where text begins); without
-    rulings, the next column's start less the gutter, estimated where text comes closest to
-    the next column. Never less than the widest line actually set.
+    The column's end is, between rulings, the ruling less the cell padding (seen where text
+    begins); without rulings, the next column's start less the gutter (estimated where text
+    comes closest to the next column); for the last column without rulings, its widest line.
+    Text surely reaches the widest line; where that stops well short of the end (a column of
+    short entries), it surely reaches the end less a margin for the estimate's error.
     """
     lefts, widest = _extents(bounds, body)
     count = len(bounds) - 1
     used = [i for i in range(count) if widest[i] > bounds[i]]
+    size = statistics.median([line.size for line in body]) if body else 10.0
     if ruled:
         gutter = 2 * max(min((lefts[i] - bounds[i] for i in used), default=0.0), 0.0)
-        reach = [bounds[i + 1] - gutter / 2 for i in range(count)]
+        ends = [bounds[i + 1] - gutter / 2 for i in range(count)]
     else:
         gutter = min((bounds[i + 1] - widest[i] for i in used if i < count - 1), default=0.0)
-        reach = [bounds[i + 1] - gutter for i in range(count - 1)] + [widest[-1]]
-    return tuple(max(widest[i], reach[i]) for i in range(count))
+        ends = [bounds[i + 1] - gutter for i in range(count - 1)] + [widest[-1]]
+    measures = []
+    for i in range(count):
+        edge = max(ends[i], widest[i])
+        sure = widest[i] if edge - widest[i] < 2 * size else edge - 0.5 * size
+        measures.append(Measure(bounds[i], sure, edge))
+    return tuple(measures)
 
 
 # -- rows ------------------------------------------------------------------------------------
 
 
-def line_pitch(lines: Sequence[Line], columns: Columns) -> float:
-    """The usual distance between two lines of one paragraph."""
-    steps: Counter[float] = Counter()
+def line_pitch(lines: Sequence[Line], columns: Columns) -> float | None:
+    """The distance between two lines of one paragraph: the smallest step from one line to
+    the next within a column (steps between paragraphs and rows are larger), or None where
+    no column has two lines."""
+    steps: list[float] = []
     last_top: dict[int, float] = {}
     for line in lines:
         for i, part in enumerate(columns.split(line)):
             if part is not None:
                 if i in last_top:
-                    steps[round(part.top - last_top[i], 1)] += 1
+                    steps.append(part.top - last_top[i])
                 last_top[i] = part.top
-    positive = [(count, step) for step, count in steps.items() if step > 0]
-    if not positive:
-        return 1.2 * (lines[0].size if lines else 10.0)
-    return max(positive)[1]
+    size = statistics.median([line.size for line in lines]) if lines else 10.0
+    return min((step for step in steps if step >= 0.8 * size), default=None)
+
+
+def fills_a_row(parts: Sequence[object | None]) -> bool:
+    """Whether text in these cells (of a line, or of a row) is enough to be a row of its own
+    without an entry in the first column: most columns start together. The remains of a row
+    cut by a page break are mostly one or two long cells."""
+    return sum(part is not None and part != [] for part in parts) >= min(3, len(parts))
 
 
 def opens_gap(step: float, pitch: float) -> bool:
@@ -306,10 +341,7 @@ def split_rows(
     for line in lines:
         parts = columns.split(line)
         after_gap = previous is None or opens_gap(line.top - previous.top, pitch)
-        starts_row = parts[0] is not None or (
-            after_gap and sum(p is not None for p in parts) >= min(3, len(parts))
-        )
-        if not rows or starts_row:
+        if not rows or parts[0] is not None or (after_gap and fills_a_row(parts)):
             rows.append([])
         rows[-1].append(line)
         previous = line
@@ -319,44 +351,60 @@ def split_rows(
 # -- paragraphs --------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class TextLine:
-    """One line of one cell, with what it takes to decide how it joins the next."""
+    """One line of one cell, and how far text reaches in its column."""
 
     line: Line
-    limit: float
+    measure: Measure
+
+    @property
+    def is_wide(self) -> bool:
+        """Whether the column holds running text rather than short entries."""
+        return self.measure.edge - self.measure.start >= 10 * self.line.size
+
+    @classmethod
+    def alone(cls, line: Line) -> TextLine:
+        """A line outside any column, measured by itself."""
+        return cls(line, Measure(line.x0, line.x1, line.x1))
 
 
-def starts_with_list_glyph(line: Line) -> bool:
+def starts_list_item(line: Line) -> bool:
+    """Whether the line begins with a list glyph (``-``, ``•``) or a numbering (``2.``, ``b)``)
+    followed by text: such a line begins a paragraph."""
     words = line.words
-    return bool(words) and len(words[0]) == 1 and words[0][0].text in LIST_GLYPHS and len(words) > 1
+    if len(words) < 2:
+        return False
+    first = "".join(glyph.text for glyph in words[0])
+    return first in LIST_GLYPHS or bool(NUMBERING.fullmatch(first))
 
 
 def join_between(before: TextLine, after: TextLine, pitch: float | None) -> str | None:
     """How two consecutive lines of a cell join: None for a new paragraph, " " for a wrapped
     line, "" where a word was broken over the lines.
 
-    ``pitch`` is the usual line distance, or None across a page break, where a paragraph that
-    ends in sentence punctuation is taken to have ended there.
+    ``pitch`` is the usual line distance, or None across a page break, where spacing says
+    nothing.
     """
     if pitch is not None and opens_gap(after.line.top - before.line.top, pitch):
         return None
-    if starts_with_list_glyph(after.line):
+    if starts_list_item(after.line):
         return None
     next_word = after.line.words[0]
     size = before.line.size
-    room = before.limit - before.line.x1 - 0.28 * size  # after a space, what the line had left
-    if next_word[-1].x1 - next_word[0].x0 <= room - 0.4 * size:
+    measure = before.measure
+    room = measure.sure - before.line.x1 - 0.28 * size  # after a space, what the line had left
+    if next_word[-1].x1 - next_word[0].x0 <= room - 0.5:
         return None  # the next word would have fitted: the line was ended on purpose
     last = before.line.text
-    if pitch is None and SENTENCE_END.search(last):
-        return None
     first = "".join(g.text for g in next_word)
     if last.endswith("-") and last[-2:-1].isalpha() and first[:1].isalpha():
         return " " if first.lower() in WORDS_AFTER_DASH else ""
-    full = before.limit - before.line.x1 < 0.25 * size
-    if len(before.line.words) == 1 and full and last[-1:].isalnum():
-        return ""  # a word too long for the column, broken where the column was full
+    next_glyph = next_word[0]
+    full = before.line.x1 + next_glyph.x1 - next_glyph.x0 > measure.edge + 0.5
+    inside_a_word = last[-1:].isalpha() and first[:1].isalpha()
+    if len(before.line.words) == 1 and full and not before.is_wide and inside_a_word:
+        return ""  # a word too long for a narrow column, broken where the column was full
     return " "
 
 

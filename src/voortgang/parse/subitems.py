@@ -39,12 +39,6 @@ class StyledText:
     def __getitem__(self, span: slice) -> StyledText:
         return StyledText(self.text[span], self.italic[span])
 
-    def joined(self, glue: str, other: StyledText) -> StyledText:
-        """This text continued by ``other``, with ``glue`` (set upright) between them."""
-        return StyledText(
-            self.text + glue + other.text, self.italic + (False,) * len(glue) + other.italic
-        )
-
     def strip(self) -> StyledText:
         start = len(self.text) - len(self.text.lstrip())
         end = len(self.text.rstrip())
