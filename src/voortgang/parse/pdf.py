@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
-from functools import cache
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import pairwise
 
 import pdfplumber
+from pdfminer.layout import LTChar, LTComponent, LTFigure, LTLine, LTRect
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import literal_name
 from pdfplumber.page import Page as PdfPage
@@ -64,14 +65,10 @@ def _font_descriptors(page: PdfPage) -> dict[str, dict]:
     return found
 
 
-@cache
-def _style_by_name(fontname: str) -> tuple[bool, bool]:
-    base = fontname.split("+", 1)[-1]
-    return bool(ITALIC_NAME.search(base)), bool(BOLD_NAME.search(base))
-
-
 def _style(fontname: str, descriptors: dict[str, dict]) -> tuple[bool, bool]:
-    italic, bold = _style_by_name(fontname)
+    """Italic and bold, from the font's name and its descriptor's flags, angle and weight."""
+    base = fontname.split("+", 1)[-1]
+    italic, bold = bool(ITALIC_NAME.search(base)), bool(BOLD_NAME.search(base))
     descriptor = descriptors.get(fontname)
     if descriptor:
         flags = int(resolve1(descriptor.get("Flags")) or 0)
@@ -82,16 +79,46 @@ def _style(fontname: str, descriptors: dict[str, dict]) -> tuple[bool, bool]:
     return italic, bold
 
 
-def _glyphs(page: PdfPage) -> list[Glyph]:
+@dataclass(frozen=True, slots=True)
+class Rulings:
+    """The lines drawn on a page: x of vertical ones, and (top, x0, x1) of horizontal ones."""
+
+    vertical: list[float]
+    horizontal: list[tuple[float, float, float]]
+
+
+def _objects(container: Iterable[LTComponent]) -> Iterator[LTComponent]:
+    for obj in container:
+        if isinstance(obj, LTFigure):
+            yield from _objects(obj)
+        else:
+            yield obj
+
+
+def _read_page(page: PdfPage) -> tuple[list[Glyph], Rulings]:
+    """The page's upright glyphs and its rulings, from pdfminer's layout objects directly:
+    building pdfplumber's character dictionaries would cost more than all the rest."""
+    layout = page.layout
+    top = layout.y1
     descriptors = _font_descriptors(page)
-    glyphs = []
-    for char in page.dedupe_chars().chars:
-        if not char.get("upright", True) or not char["text"]:
-            continue
-        italic, bold = _style(char["fontname"], descriptors)
-        position = (char["x0"], char["x1"], char["top"], char["bottom"], char["size"])
-        glyphs.append(Glyph(char["text"], *position, italic, bold))
-    return glyphs
+    styles: dict[str, tuple[bool, bool]] = {}
+    glyphs: list[Glyph] = []
+    vertical: set[float] = set()
+    horizontal: list[tuple[float, float, float]] = []
+    for obj in _objects(layout):
+        if isinstance(obj, LTChar):
+            if obj.upright:
+                if obj.fontname not in styles:
+                    styles[obj.fontname] = _style(obj.fontname, descriptors)
+                italic, bold = styles[obj.fontname]
+                position = (obj.x0, obj.x1, top - obj.y1, top - obj.y0, obj.size)
+                glyphs.append(Glyph(obj.get_text(), *position, italic, bold))
+        elif isinstance(obj, (LTRect, LTLine)):
+            if obj.height > 4:
+                vertical.update((round(obj.x0, 1), round(obj.x1, 1)))
+            if obj.width > 4:
+                horizontal += [(top - obj.y1, obj.x0, obj.x1), (top - obj.y0, obj.x0, obj.x1)]
+    return glyphs, Rulings(sorted(vertical), horizontal)
 
 
 def _is_header(line: Line) -> bool:
@@ -132,7 +159,8 @@ class _TableReader:
         self.pitch = 12.0
 
     def page(self, number: int, page: PdfPage) -> Page:
-        lines = make_lines(_glyphs(page))
+        glyphs, rulings = _read_page(page)
+        lines = make_lines(glyphs)
         headers = [index for index, line in enumerate(lines) if _is_header(line)]
         if headers:
             first = headers[0]
@@ -145,22 +173,22 @@ class _TableReader:
         else:
             self.tails = {}
             return Page(number, tuple(_free_text(line) for line in lines))
-        vertical = sorted({round(e["x0"], 1) for e in page.vertical_edges if e["height"] > 4})
-        horizontal = list(page.horizontal_edges)
         rows = [_free_text(line) for line in lines[:first]]
         for index, (header, body) in enumerate(tables):
             if header is not None:
-                self.columns = find_columns(header, body, vertical, float(page.width), self.columns)
+                self.columns = find_columns(
+                    header, body, rulings.vertical, float(page.width), self.columns
+                )
                 rows.append(Row(tuple(Cell(_label(text)) for text in self.columns.labels)))
-            rows += self._table(body, horizontal, continued=index == 0)
+            rows += self._table(body, rulings, continued=index == 0)
         return Page(number, tuple(rows))
 
-    def _table(self, body: list[Line], horizontal: list[dict], continued: bool) -> list[Row]:
+    def _table(self, body: list[Line], rulings: Rulings, continued: bool) -> list[Row]:
         """Rows of the table's body; ``continued`` where it may go on from the page before."""
         columns = self.columns
         assert columns is not None
         left, right = columns.bounds[0], columns.bounds[-1]
-        rules = sorted(e["top"] for e in horizontal if e["x1"] - e["x0"] >= 0.5 * (right - left))
+        rules = sorted(y for y, x0, x1 in rulings.horizontal if x1 - x0 >= 0.5 * (right - left))
         pitch = line_pitch(body, columns) or self.pitch
         self.pitch = pitch
         rows: list[Row] = []

@@ -13,6 +13,7 @@ where the first column has text or where most columns start text together after 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import statistics
 from bisect import bisect_right
@@ -102,7 +103,24 @@ def make_lines(glyphs: Sequence[Glyph]) -> list[Line]:
             lines[-1].append(glyph)
         else:
             lines.append([glyph])
-    return [Line(_with_spaces(sorted(line, key=lambda g: g.x0))) for line in lines]
+    return [Line(_with_spaces(_drawn_once(sorted(line, key=lambda g: g.x0)))) for line in lines]
+
+
+def _drawn_once(glyphs: list[Glyph]) -> list[Glyph]:
+    """The glyphs without the copies drawn a fraction of a point off to fake bold."""
+    kept: list[Glyph] = []
+    for glyph in glyphs:
+        last = kept[-1] if kept else None
+        if (
+            last is not None
+            and glyph.text == last.text
+            and abs(glyph.x0 - last.x0) < 0.2 * glyph.size
+            and abs(glyph.top - last.top) < 0.2 * glyph.size
+        ):
+            kept[-1] = dataclasses.replace(last, bold=True)
+        else:
+            kept.append(glyph)
+    return kept
 
 
 def _with_spaces(glyphs: list[Glyph]) -> tuple[Glyph, ...]:
