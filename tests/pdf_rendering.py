@@ -27,6 +27,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -101,6 +102,7 @@ class PdfStyle:
     ruled: bool = True
     font_size: float = 9
     fake_bold: bool = False
+    password: str | None = None  # encrypt the PDF with this user password
 
 
 @dataclass(frozen=True)
@@ -446,6 +448,7 @@ def render_pdf(pages: list[Page], style: PdfStyle = PdfStyle()) -> bytes:
         pagesize=page_size,
         pageTemplates=[PageTemplate("report", [frame], onPage=on_page)],
         invariant=1,
+        encrypt=StandardEncryption(style.password) if style.password else None,
         title=heading_rows(pages[0])[0].cells[0].text if heading else "",
         creator="voortgang tests/pdf_rendering.py",
     )

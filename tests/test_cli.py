@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -109,6 +111,48 @@ def test_a_directory_is_bad_input(tmp_path: Path) -> None:
     assert err == f"voortgang: error: {tmp_path}: is a directory\n"
 
 
+def test_several_files_give_an_array_even_when_one_fails(tmp_path: Path) -> None:
+    code, out, _ = run("parse", str(TEXT_SAMPLE), str(tmp_path / "missing.txt"), "-f", "json")
+    assert code == 1
+    assert [report["source"]["format"] for report in json.loads(out)] == ["text"]
+
+
+def test_quiet_and_verbose_go_before_or_after_the_command(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    assert run("parse", str(TEXT_SAMPLE), "-o", str(target), "-q")[2] == ""
+    assert run("-q", "parse", str(TEXT_SAMPLE), "-o", str(target))[2] == ""
+    assert "wrote 36 items" in run("parse", str(TEXT_SAMPLE), "-o", str(target))[2]
+
+
+def test_an_output_file_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    target = tmp_path / "no such folder" / "out.json"
+    code, out, err = run("parse", str(TEXT_SAMPLE), "-o", str(target))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"voortgang: error: {target}: cannot write here")
+    assert err.count("\n") == 1
+
+
+def test_an_output_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        run("parse", str(TEXT_SAMPLE), "-o", str(tmp_path / "new.json"))
+        kept = tmp_path / "kept.json"
+        kept.write_text("{}")
+        kept.chmod(0o640)
+        run("parse", str(TEXT_SAMPLE), "-o", str(kept))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o644
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+
+
+def test_no_color_gives_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert cli.terminal().color_system is None
+    monkeypatch.delenv("NO_COLOR")
+    assert cli.terminal(force_terminal=True).color_system is not None
+
+
 def test_one_bad_file_of_several_exits_1_and_prints_the_rest(tmp_path: Path) -> None:
     code, out, err = run(
         "parse", str(TEXT_SAMPLE), str(tmp_path / "missing.txt"), "--format", "jsonl"
@@ -121,7 +165,7 @@ def test_one_bad_file_of_several_exits_1_and_prints_the_rest(tmp_path: Path) -> 
 def test_an_internal_error_hides_its_traceback_unless_verbose(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def broken(data: bytes, path: str) -> None:
+    def broken(*_: object) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(cli, "parse_bytes", broken)

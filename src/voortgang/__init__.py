@@ -12,10 +12,15 @@ __version__ = "0.1.0"
 __all__ = ["InputError", "Report", "__version__", "parse"]
 
 
-def parse(path: str | Path) -> Report:
-    """The report in the file at ``path`` (PDF, HTML or text rendition)."""
+def parse(path: str | Path, password: str | None = None) -> Report:
+    """The report in the file at ``path`` (PDF, HTML or text rendition).
+
+    Raises InputError, its message naming the file, where the file is not a readable report;
+    ``password`` opens an encrypted PDF.
+    """
     try:
-        data = Path(path).read_bytes()
+        return parse_bytes(Path(path).read_bytes(), str(path), password)
     except OSError as error:
         raise InputError(f"{path}: {error.strerror or error}") from None
-    return parse_bytes(data, str(path))
+    except InputError as error:
+        raise InputError(f"{path}: {error}") from None

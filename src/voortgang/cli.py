@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any
 
 import click
 from rich.console import Console
@@ -20,87 +20,90 @@ from voortgang.errors import InputError
 from voortgang.export.json import items_jsonl, reports_json
 from voortgang.export.markdown import reports_markdown
 from voortgang.export.table import print_tables
+from voortgang.files import OutputError, read_input, write_atomically
 from voortgang.model.records import Report
 from voortgang.parse import parse_bytes
 
 FORMATS_BY_SUFFIX = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".md": "markdown"}
-TEXT_RENDERERS: dict[str, Callable[[list[Report]], str]] = {
+TEXT_RENDERERS: dict[str, Callable[[list[Report], bool], str]] = {
     "json": reports_json,
-    "jsonl": items_jsonl,
-    "markdown": reports_markdown,
+    "jsonl": lambda reports, _: items_jsonl(reports),
+    "markdown": lambda reports, _: reports_markdown(reports),
 }
 
 
-@dataclass(frozen=True)
+@dataclass
 class Settings:
-    verbose: bool
-    quiet: bool
+    verbose: bool = False
+    quiet: bool = False
 
     def say(self, message: str) -> None:
         if not self.quiet:
             click.echo(f"voortgang: {message}", err=True)
 
-
-def fail(message: str) -> NoReturn:
-    click.echo(f"voortgang: error: {message}", err=True)
-    sys.exit(2)
+    def error(self, message: str) -> None:
+        click.echo(f"voortgang: error: {message}", err=True)
 
 
-def read_input(name: str) -> bytes:
-    if name == "-":
-        return sys.stdin.buffer.read()
-    path = Path(name)
-    try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise InputError("is a directory") from None
-    except FileNotFoundError:
-        raise InputError("no such file") from None
-    except OSError as error:
-        raise InputError(error.strerror or str(error)) from None
+def _set_verbose(context: click.Context, _: click.Parameter, value: bool) -> None:
+    if value:
+        context.ensure_object(Settings).verbose = True
 
 
-def parse_input(name: str, settings: Settings) -> Report | None:
+def _set_quiet(context: click.Context, _: click.Parameter, value: bool) -> None:
+    if value:
+        context.ensure_object(Settings).quiet = True
+
+
+def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """-v and -q, taken before the command name or after it."""
+    command = click.option(
+        "-v",
+        "--verbose",
+        is_flag=True,
+        expose_value=False,
+        callback=_set_verbose,
+        help="Show the traceback of an internal error.",
+    )(command)
+    return click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        expose_value=False,
+        callback=_set_quiet,
+        help="Print nothing but results and errors.",
+    )(command)
+
+
+def parse_input(name: str, settings: Settings, password: str | None) -> Report | None:
     """The report in one input, or None after saying on stderr why it could not be read."""
     label = "<stdin>" if name == "-" else name
     try:
-        return parse_bytes(read_input(name), label)
+        return parse_bytes(read_input(name), label, password)
     except InputError as error:
-        click.echo(f"voortgang: error: {label}: {error}", err=True)
+        settings.error(f"{label}: {error}")
     except Exception as error:  # a bug of ours: one line, the traceback with -v
         if settings.verbose:
             traceback.print_exc()
-        click.echo(
-            f"voortgang: error: {label}: internal error: {error!r} (run with -v for the traceback)",
-            err=True,
-        )
+        settings.error(f"{label}: internal error: {error!r} (run with -v for the traceback)")
     return None
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so a failure leaves no partial file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def terminal(force_terminal: bool | None = None) -> Console:
+    """The console for people: plain text where NO_COLOR asks for it."""
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(color_system=None if plain else "auto", force_terminal=force_terminal)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, no_args_is_help=True)
 @click.version_option(__version__, prog_name="voortgang")
-@click.option("-v", "--verbose", is_flag=True, help="Show the traceback of an internal error.")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but results and errors.")
-@click.pass_context
-def main(context: click.Context, verbose: bool, quiet: bool) -> None:
+@common_options
+def main() -> None:
     """Turn Dutch government progress reports (voortgangsrapportages) into records."""
-    context.obj = Settings(verbose=verbose, quiet=quiet)
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option(
     "-f",
     "--format",
@@ -114,47 +117,59 @@ def main(context: click.Context, verbose: bool, quiet: bool) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file instead of stdout; its suffix picks the format.",
 )
-@click.pass_obj
+@click.option("--password", help="Password of an encrypted PDF.")
+@common_options
+@click.pass_context
 def parse(
-    settings: Settings, files: tuple[str, ...], output_format: str | None, output: Path | None
+    context: click.Context,
+    files: tuple[str, ...],
+    output_format: str | None,
+    output: Path | None,
+    password: str | None,
 ) -> None:
     """Read reports (PDF, HTML or text rendition; - for stdin) and print their items.
 
-    One report prints as a JSON object, several as an array; --format jsonl prints one item
-    per line, each with its source path. Exit code 2 when no input could be read, 1 when
-    some could not.
+    JSON is one report object for one FILE and an array of them for several; --format jsonl
+    prints one item per line, each with its source path. Exit code 2 when no input could be
+    read, 1 when some could not.
     """
+    settings = context.ensure_object(Settings)
     if output_format is None:
         if output is not None:
             output_format = FORMATS_BY_SUFFIX.get(output.suffix.lower(), "json")
         else:
             output_format = "table" if sys.stdout.isatty() else "json"
     if output_format == "table" and output is not None:
-        fail("--format table prints to the terminal; choose json, jsonl or markdown for -o")
-    reports = [report for name in files if (report := parse_input(name, settings))]
+        settings.error("--format table prints to the terminal; choose json, jsonl or markdown")
+        sys.exit(2)
+    reports = [report for name in files if (report := parse_input(name, settings, password))]
     if reports:
         if output_format == "table":
-            print_tables(reports, Console())
-        elif output is not None:
-            write_atomically(output, TEXT_RENDERERS[output_format](reports))
-            settings.say(f"wrote {sum(len(r.items) for r in reports)} items to {output}")
+            print_tables(reports, terminal(), with_sources=len(files) > 1)
         else:
-            click.echo(TEXT_RENDERERS[output_format](reports), nl=False)
+            text = TEXT_RENDERERS[output_format](reports, len(files) > 1)
+            if output is None:
+                click.echo(text, nl=False)
+            else:
+                try:
+                    write_atomically(output, text)
+                except OutputError as error:
+                    settings.error(str(error))
+                    sys.exit(2)
+                settings.say(f"wrote {sum(len(r.items) for r in reports)} items to {output}")
     if len(reports) < len(files):
         sys.exit(2 if not reports else 1)
 
 
 @main.command()
 def schema() -> None:
-    """Print the JSON Schema of the records that parse writes."""
+    """Print the JSON Schema of the report that parse writes as JSON."""
     click.echo(json.dumps(Report.model_json_schema(), indent=2, ensure_ascii=False))
 
 
 def run() -> None:
-    """The console script: main, ending quietly when the reader of stdout goes away."""
-    try:
-        main()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(1)
+    """The console script. A reader that stops reading (| head) ends it quietly, as it does
+    any Unix tool."""
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    main()

@@ -7,9 +7,9 @@ import json
 from voortgang.model.records import Report
 
 
-def reports_json(reports: list[Report]) -> str:
-    """One report as an object, several as an array of objects."""
-    if len(reports) == 1:
+def reports_json(reports: list[Report], as_array: bool) -> str:
+    """The report as an object, or (``as_array``, for several inputs) an array of reports."""
+    if not as_array:
         return reports[0].model_dump_json(indent=2) + "\n"
     return (
         json.dumps([r.model_dump(mode="json") for r in reports], indent=2, ensure_ascii=False)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from bs4 import BeautifulSoup
 from bs4.element import PageElement, Tag
 
+from voortgang.parse.encoding import declared_in_html, decode
 from voortgang.parse.grid import Cell, Page, Row
 from voortgang.parse.inline import SKIPPED_TAGS, Style, StyleSheet, paragraphs_of, style_of
 
@@ -130,7 +131,7 @@ def _read_blocks(
 
 
 def read_html(data: bytes) -> Iterator[Page]:
-    soup = BeautifulSoup(data, "lxml")
+    soup = BeautifulSoup(decode(data, declared_in_html(data)), "lxml")
     sheet = StyleSheet.of(soup)
     root = soup.body or soup
     pages = _Pages()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from voortgang.errors import InputError
@@ -20,10 +21,12 @@ def sniff(data: bytes) -> SourceFormat:
     if b"%PDF-" in data[:1024]:
         return "pdf"
     head = data[:4096]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
     if HTML_START.match(head):
         return "html"
     if b"\0" in head:
         raise InputError("not a PDF, HTML or text rendition of a report (binary content)")
-    if b"\t" in data:
+    if b"\t" in head or b"\t" in data:
         return "text"
     raise InputError("not a PDF, HTML or text rendition of a report (no table found)")

@@ -9,20 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from voortgang.parse.encoding import decode
 from voortgang.parse.grid import Cell, Page, Row
 from voortgang.parse.inline import paragraphs_of_fragment
 
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 MARKDOWN_STRONG = re.compile(r"\*\*(.+?)\*\*")
 MARKDOWN_EMPHASIS = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])")
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252, the encoding older Dutch files use."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 def markdown_line_to_html(line: str) -> str:
