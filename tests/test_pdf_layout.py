@@ -1,0 +1,154 @@
+"""Unit tests for the PDF page geometry: lines, columns, rows and how lines join."""
+
+from __future__ import annotations
+
+import pytest
+
+from voortgang.parse.pdf_layout import (
+    Glyph,
+    Line,
+    Measure,
+    TextLine,
+    find_columns,
+    join_between,
+    make_lines,
+    split_rows,
+)
+
+SIZE = 10.0
+ADVANCE = 5.0  # every glyph 5 pt wide, a space too
+
+
+def glyphs(text: str, x0: float, top: float, italic: bool = False) -> list[Glyph]:
+    return [
+        Glyph(char, x0 + i * ADVANCE, x0 + (i + 1) * ADVANCE, top, top + SIZE, SIZE, italic)
+        for i, char in enumerate(text)
+    ]
+
+
+def line(text: str, x0: float = 100.0, top: float = 100.0) -> Line:
+    (made,) = make_lines(glyphs(text, x0, top))
+    return made
+
+
+def column_line(text: str, top: float, start: float = 100.0, edge: float = 200.0) -> TextLine:
+    """A line in a column from ``start`` to ``edge`` whose widest line reaches the edge."""
+    return TextLine(line(text, start, top), Measure(start, edge, edge))
+
+
+PITCH = 12.0
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "join"),
+    [
+        # Wrapped: the next word did not fit on the line.
+        ("Ondersteuning van de lokale", "aanpak met gemeenten", " "),
+        # A hyphenated compound stays whole; a dash before "en" keeps its space.
+        ("Decentralisatie- uitkering ab-", "uitkering", ""),
+        ("stage- en arbeidsplaatsen voor-", "en later", " "),
+        # Ended on purpose: the next word would have fitted.
+        ("Kort", "Nieuw begin", None),
+        # A list item begins a paragraph, whether glyph or numbering.
+        ("Ondersteuning van de lokale", "- via Nuansa", None),
+        ("Ondersteuning van de lokale", "2. tweede punt", None),
+    ],
+)
+def test_how_lines_join(before: str, after: str, join: str | None) -> None:
+    first = column_line(before, 100)
+    assert join_between(first, column_line(after, 100 + PITCH), PITCH) == join
+
+
+def test_a_word_broken_where_a_narrow_column_is_full_joins_without_a_space() -> None:
+    # A 40 pt column: "novemb" fills it; "er" goes on the next line.
+    first = TextLine(line("novemb", 300), Measure(300, 330, 330))
+    second = TextLine(line("er", 300, 112), Measure(300, 330, 330))
+    assert join_between(first, second, PITCH) == ""
+
+
+def test_a_name_wrapped_after_a_slash_keeps_its_space() -> None:
+    first = TextLine(line("BZK/OCW/", 300), Measure(300, 345, 345))
+    second = TextLine(line("Nuansa", 300, 112), Measure(300, 345, 345))
+    assert join_between(first, second, PITCH) == " "
+
+
+def test_spacing_between_lines_ends_a_paragraph() -> None:
+    assert (
+        join_between(column_line("Eerste alinea die", 100), column_line("tweede", 116), PITCH)
+        is None
+    )
+
+
+def test_across_a_page_break_only_fit_decides() -> None:
+    assert (
+        join_between(column_line("Eerste alinea die", 700), column_line("tweede", 60), None) == " "
+    )
+
+
+def test_fake_bold_copies_are_dropped_and_mark_bold() -> None:
+    drawn = glyphs("Resultaat", 100, 100)
+    copies = [Glyph(g.text, g.x0 + 0.3, g.x1 + 0.3, g.top, g.bottom, g.size) for g in drawn]
+    (made,) = make_lines(drawn + copies)
+    assert made.text == "Resultaat"
+    assert all(g.bold for g in made.glyphs)
+
+
+def test_spaces_a_pdf_leaves_out_are_put_back() -> None:
+    words = glyphs("Stand", 100, 100) + glyphs("zaken", 140, 100)
+    (made,) = make_lines(words)
+    assert made.text == "Stand zaken"
+
+
+def header_and_body(left_aligned: bool) -> tuple[Line, list[Line]]:
+    """A borderless table: number, Resultaat, Deadline; labels left aligned or centred."""
+    shift = 0 if left_aligned else 20
+    header = make_lines(
+        glyphs("Resultaat", 100 + shift, 100) + glyphs("Deadline", 300 + shift, 100)
+    )
+    body = [
+        make_lines(
+            glyphs("1.1", 50, 120) + glyphs("Een lange titel", 100, 120) + glyphs("2009", 300, 120)
+        )[0],
+        make_lines(glyphs("die doorloopt", 100, 132))[0],
+        make_lines(glyphs("1.2", 50, 150) + glyphs("Twee", 100, 150) + glyphs("continu", 300, 150))[
+            0
+        ],
+    ]
+    return header[0], body
+
+
+@pytest.mark.parametrize("left_aligned", [True, False])
+def test_columns_from_the_header_and_the_gaps_in_the_text(left_aligned: bool) -> None:
+    header, body = header_and_body(left_aligned)
+    columns = find_columns(header, body, vertical_rules=[], right_edge=595)
+    assert columns.labels == ("", "Resultaat", "Deadline")
+    assert [[part.text if part else "" for part in columns.split(row)] for row in body] == [
+        ["1.1", "Een lange titel", "2009"],
+        ["", "die doorloopt", ""],
+        ["1.2", "Twee", "continu"],
+    ]
+
+
+def test_columns_from_rulings() -> None:
+    header, body = header_and_body(left_aligned=False)
+    columns = find_columns(header, body, vertical_rules=[45, 95, 295, 400], right_edge=595)
+    assert columns.bounds == (45, 95, 295, 400)
+
+
+def test_rows_begin_at_a_number_or_where_most_columns_start_together() -> None:
+    header, body = header_and_body(left_aligned=True)
+    columns = find_columns(header, body, [], 595)
+    extra = make_lines(glyphs("b. Tweede deel", 100, 175) + glyphs("2010", 300, 175))[0]
+    rows = split_rows([*body, extra], columns, row_rules=[], pitch=PITCH)
+    assert [len(row) for row in rows] == [2, 2]  # two columns are not enough for a row
+
+
+def test_rows_follow_horizontal_rulings() -> None:
+    header, body = header_and_body(left_aligned=True)
+    columns = find_columns(header, body, [], 595)
+    rows = split_rows(body, columns, row_rules=[118, 128, 146, 165], pitch=PITCH)
+    assert [[ln.text for ln in row] for row in rows] == [
+        ["1.1 Een lange titel 2009"],
+        ["die doorloopt"],
+        ["1.2 Twee continu"],
+    ]
