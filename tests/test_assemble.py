@@ -200,3 +200,9 @@ def test_the_heading_survives_a_page_that_merges_its_lines() -> None:
         "Voortgangsrapportage 2009",
         "Actieplan Voorbeeld 2007-2011",
     )
+
+
+def test_a_header_name_broken_in_a_narrow_cell_is_still_known() -> None:
+    header = "\tResultaat\tDeadlin e\tTrekker\tStand van<br>zaken\n"
+    (item,) = read(page(row("1.1", "Titel", "2010", "BZK", "Loopt"), header=header)).items
+    assert (item.deadline.text, item.status) == ("2010", "Loopt")

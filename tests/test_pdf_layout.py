@@ -11,6 +11,7 @@ from voortgang.parse.pdf_layout import (
     TextLine,
     find_columns,
     join_between,
+    labels_of,
     make_lines,
     split_rows,
 )
@@ -120,7 +121,7 @@ def header_and_body(left_aligned: bool) -> tuple[Line, list[Line]]:
 @pytest.mark.parametrize("left_aligned", [True, False])
 def test_columns_from_the_header_and_the_gaps_in_the_text(left_aligned: bool) -> None:
     header, body = header_and_body(left_aligned)
-    columns = find_columns(header, body, vertical_rules=[], right_edge=595)
+    columns = find_columns(labels_of([header]), body, vertical_rules=[], right_edge=595)
     assert columns.labels == ("", "Resultaat", "Deadline")
     assert [[part.text if part else "" for part in columns.split(row)] for row in body] == [
         ["1.1", "Een lange titel", "2009"],
@@ -131,13 +132,15 @@ def test_columns_from_the_header_and_the_gaps_in_the_text(left_aligned: bool) ->
 
 def test_columns_from_rulings() -> None:
     header, body = header_and_body(left_aligned=False)
-    columns = find_columns(header, body, vertical_rules=[45, 95, 295, 400], right_edge=595)
+    columns = find_columns(
+        labels_of([header]), body, vertical_rules=[45, 95, 295, 400], right_edge=595
+    )
     assert columns.bounds == (45, 95, 295, 400)
 
 
 def test_rows_begin_at_a_number_or_where_most_columns_start_together() -> None:
     header, body = header_and_body(left_aligned=True)
-    columns = find_columns(header, body, [], 595)
+    columns = find_columns(labels_of([header]), body, [], 595)
     extra = make_lines(glyphs("b. Tweede deel", 100, 175) + glyphs("2010", 300, 175))[0]
     rows = split_rows([*body, extra], columns, row_rules=[], pitch=PITCH)
     assert [len(row) for row in rows] == [2, 2]  # two columns are not enough for a row
@@ -145,10 +148,27 @@ def test_rows_begin_at_a_number_or_where_most_columns_start_together() -> None:
 
 def test_rows_follow_horizontal_rulings() -> None:
     header, body = header_and_body(left_aligned=True)
-    columns = find_columns(header, body, [], 595)
+    columns = find_columns(labels_of([header]), body, [], 595)
     rows = split_rows(body, columns, row_rules=[118, 128, 146, 165], pitch=PITCH)
     assert [[ln.text for ln in row] for row in rows] == [
         ["1.1 Een lange titel 2009"],
         ["die doorloopt"],
         ["1.2 Twee continu"],
+    ]
+
+
+def test_header_labels_wrapped_or_broken_in_narrow_cells() -> None:
+    first = make_lines(
+        glyphs("Resultaat", 100, 100)
+        + glyphs("Deadlin", 250, 100)
+        + glyphs("Trekker", 300, 100)
+        + glyphs("Stand van", 360, 100)
+    )[0]
+    second = make_lines(glyphs("e", 250, 111) + glyphs("zaken", 360, 111))[0]
+    labels = labels_of([first, second])
+    assert [label.text for label in labels] == [
+        "Resultaat",
+        "Deadlin e",
+        "Trekker",
+        "Stand van zaken",
     ]

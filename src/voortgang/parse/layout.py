@@ -31,7 +31,9 @@ SMALL_WORDS = frozenset(
 
 
 def _header_name(cell: Cell) -> str:
-    return " ".join(cell.text.lower().split()).rstrip(":.")
+    """A header cell's text as compared with the column names: without case or spaces, so a
+    name wrapped or broken in a narrow cell (``Deadlin`` / ``e``) is still known."""
+    return "".join(cell.text.lower().split()).rstrip(":.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,8 @@ def match_header(row: Row) -> Columns | None:
     names = [_header_name(cell) for cell in row.cells]
     found: dict[str, int] = {}
     for column, synonyms in COLUMN_NAMES.items():
-        index = next((names.index(name) for name in synonyms if name in names), None)
+        spellings = ["".join(name.split()) for name in synonyms]
+        index = next((names.index(name) for name in spellings if name in names), None)
         if index is None:
             return None
         found[column] = index

@@ -29,11 +29,13 @@ from voortgang.parse.layout import COLUMN_NAMES
 from voortgang.parse.pdf_layout import (
     Columns,
     Glyph,
+    Label,
     Line,
     TextLine,
     fills_a_row,
     find_columns,
     join_between,
+    labels_of,
     line_pitch,
     make_lines,
     paragraphs_of,
@@ -42,10 +44,9 @@ from voortgang.parse.pdf_layout import (
 
 ITALIC_NAME = re.compile(r"italic|oblique|kursiv|[-,](?:bold)?it$", re.IGNORECASE)
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|[-,]bd$", re.IGNORECASE)
-HEADER_NAMES = [
-    re.compile(r"\b(?:" + "|".join(names) + r")\b", re.IGNORECASE)
-    for names in COLUMN_NAMES.values()
-]
+# Every column name a header row must hold, each in its spellings, without spaces.
+HEADER_NAMES = [{"".join(name.split()) for name in names} for names in COLUMN_NAMES.values()]
+HEADER_LINES = 3
 ITALIC_FLAG, FORCE_BOLD_FLAG = 1 << 6, 1 << 18
 
 
@@ -121,9 +122,22 @@ def _read_page(page: PdfPage) -> tuple[list[Glyph], Rulings]:
     return glyphs, Rulings(sorted(vertical), horizontal)
 
 
-def _is_header(line: Line) -> bool:
-    text = line.text
-    return all(pattern.search(text) for pattern in HEADER_NAMES)
+def _header_at(lines: list[Line], start: int) -> tuple[list[Label], int] | None:
+    """The labels of a header row that begins with ``lines[start]``, and where the lines after
+    it begin; None if no header row begins there. A header row may take a few lines, its
+    labels wrapped or broken in narrow cells."""
+    band = lines[start : start + HEADER_LINES]
+    first = "".join(band[0].text.lower().split())
+    if not any(spelling in first for spellings in HEADER_NAMES for spelling in spellings):
+        return None
+    for count in range(1, len(band) + 1):
+        if count > 1 and band[count - 1].top - band[count - 2].bottom > band[0].size:
+            return None
+        labels = labels_of(band[:count])
+        names = {"".join(label.text.lower().split()).rstrip(":.") for label in labels}
+        if all(names & spellings for spellings in HEADER_NAMES):
+            return labels, start + count
+    return None
 
 
 def _free_text(line: Line) -> Row:
@@ -161,10 +175,14 @@ class _TableReader:
     def page(self, number: int, page: PdfPage) -> Page:
         glyphs, rulings = _read_page(page)
         lines = make_lines(glyphs)
-        headers = [index for index, line in enumerate(lines) if _is_header(line)]
+        headers = [(i, found) for i in range(len(lines)) if (found := _header_at(lines, i))]
         if headers:
-            first = headers[0]
-            tables = [(lines[h], lines[h + 1 : end]) for h, end in pairwise([*headers, len(lines)])]
+            first = headers[0][0]
+            ends = [*(i for i, _ in headers[1:]), len(lines)]
+            tables = [
+                (labels, lines[body:end])
+                for (_, (labels, body)), end in zip(headers, ends, strict=True)
+            ]
         elif self.columns is not None:  # a page that does not repeat the header row
             columns = self.columns
             inside = (i for i, line in enumerate(lines) if not _is_spanning(line, columns))
@@ -174,10 +192,10 @@ class _TableReader:
             self.tails = {}
             return Page(number, tuple(_free_text(line) for line in lines))
         rows = [_free_text(line) for line in lines[:first]]
-        for index, (header, body) in enumerate(tables):
-            if header is not None:
+        for index, (labels, body) in enumerate(tables):
+            if labels is not None:
                 self.columns = find_columns(
-                    header, body, rulings.vertical, float(page.width), self.columns
+                    labels, body, rulings.vertical, float(page.width), self.columns
                 )
                 rows.append(Row(tuple(Cell(_label(text)) for text in self.columns.labels)))
             rows += self._table(body, rulings, continued=index == 0)

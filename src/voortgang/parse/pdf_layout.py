@@ -19,6 +19,7 @@ import statistics
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 LIST_GLYPHS = frozenset("-–•·o▪◦●■➢✓*")
 NUMBERING = re.compile(r"(?:\d{1,2}|[a-z])[.)]")
@@ -38,9 +39,12 @@ class Glyph:
     bold: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Line:
-    """Glyphs at one height, left to right, with spaces where the PDF only left a gap."""
+    """Glyphs at one height, left to right, with spaces where the PDF only left a gap.
+
+    Its measures are computed once (a page asks for them many times).
+    """
 
     glyphs: tuple[Glyph, ...]
 
@@ -60,25 +64,25 @@ class Line:
     def x1(self) -> float:
         return self.ink[-1].x1
 
-    @property
+    @cached_property
     def size(self) -> float:
         return statistics.median(g.size for g in self.glyphs)
 
-    @property
+    @cached_property
     def ink(self) -> tuple[Glyph, ...]:
         return tuple(g for g in self.glyphs if not g.text.isspace())
 
-    @property
+    @cached_property
     def trimmed(self) -> tuple[Glyph, ...]:
         """The glyphs from the first ink to the last, without spaces at the ends."""
         ink = [i for i, g in enumerate(self.glyphs) if not g.text.isspace()]
         return self.glyphs[ink[0] : ink[-1] + 1] if ink else ()
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "".join(g.text for g in self.trimmed)
 
-    @property
+    @cached_property
     def words(self) -> list[tuple[Glyph, ...]]:
         """Runs of ink separated by spaces."""
         found: list[list[Glyph]] = [[]]
@@ -147,15 +151,27 @@ class Label:
     x1: float
 
 
-def labels_of(line: Line) -> list[Label]:
-    """The stretches of a header line set off from each other by more than a space."""
-    labels: list[list[Glyph]] = []
-    for word in line.words:
-        if labels and word[0].x0 - labels[-1][-1].x1 <= 0.6 * line.size:
-            labels[-1].extend(word)
-        else:
-            labels.append(list(word))
-    return [Label(Line(_with_spaces(g)).text, g[0].x0, g[-1].x1) for g in labels]
+def labels_of(lines: Sequence[Line]) -> list[Label]:
+    """The labels of a header row, left to right: on each line the stretches of text set off
+    from each other by more than a space, and on the lines below, what stands under them (a
+    label wrapped in its cell, ``Stand van`` / ``zaken``, or broken, ``Deadlin`` / ``e``)."""
+    labels: list[Label] = []
+    for line in lines:
+        stretches: list[list[Glyph]] = []
+        for word in line.words:
+            if stretches and word[0].x0 - stretches[-1][-1].x1 <= 0.6 * line.size:
+                stretches[-1].extend(word)
+            else:
+                stretches.append(list(word))
+        for stretch in stretches:
+            text, x0, x1 = Line(_with_spaces(stretch)).text, stretch[0].x0, stretch[-1].x1
+            above = next((i for i, got in enumerate(labels) if x0 < got.x1 and x1 > got.x0), None)
+            if above is None:
+                labels.append(Label(text, x0, x1))
+            else:
+                label = labels[above]
+                labels[above] = Label(f"{label.text} {text}", min(label.x0, x0), max(label.x1, x1))
+    return sorted(labels, key=lambda label: label.x0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,19 +234,18 @@ def _last_gap_end(intervals: list[tuple[float, float]], left: float, right: floa
 
 
 def find_columns(
-    header: Line,
+    labels: Sequence[Label],
     body: Sequence[Line],
     vertical_rules: Sequence[float],
     right_edge: float,
     previous: Columns | None = None,
 ) -> Columns:
-    """The columns of a table from its header line, the body lines below and the rulings.
+    """The columns of a table from its header's labels, the body lines below and the rulings.
 
     ``previous`` is the layout of the table on the page before: where the header stands in the
     same place it is the same table, laid out as before (a page with little text shows little
     of its columns).
     """
-    labels = labels_of(header)
     if previous is not None and previous.is_same_table(labels):
         return previous.widened(body)
     intervals = _ink_intervals(body)
@@ -239,7 +254,8 @@ def find_columns(
     ruled = True
     body_left = min((a for a, _ in intervals), default=labels[0].x0)
     left_rules = [x for x in vertical_rules if x <= min(body_left, labels[0].x0) + 0.5]
-    if body_left < labels[0].x0 - header.size:  # text left of the first label: a numbers column
+    size = statistics.median([line.size for line in body]) if body else 10.0
+    if body_left < labels[0].x0 - size:  # text left of the first label: a numbers column
         starts.append(max(left_rules) if left_rules else body_left - 0.5)
         texts.insert(0, "")
     previous_right = starts[0] if starts else min(body_left, labels[0].x0) - 1
