@@ -1,11 +1,12 @@
 """Reader for PDF renditions, with pdfplumber.
 
-Per page: pdfplumber's characters (drawn-twice fake bold removed) become styled glyphs, italic
-and bold read from the font's name and descriptor flags; the glyphs become lines; a line that
-names the report's columns is a table's header row, and the geometry in ``pdf_layout`` cuts the
-lines below it into rows, cells and paragraphs. Text above a table is free text (the page
-heading and the track row); a row that a page break cut off continues on the next page, its
-paragraphs marked to join the ones they continue. Pages are read one at a time and released.
+Per page: the characters pdfminer lays out (through pdfplumber) become styled glyphs, italic
+and bold read from the font's name and descriptor flags; the glyphs become lines (copies drawn
+to fake bold dropped); lines that name the report's columns are a table's header row, and the
+geometry in ``pdf_layout`` cuts the lines below it into rows, cells and paragraphs. Text above
+a table is free text (the page heading and the track row). The rest of a row that a page break
+cut off is marked as continuing the row before, its paragraphs as joining the ones they
+continue. Pages are read one at a time and released.
 """
 
 from __future__ import annotations
@@ -222,30 +223,34 @@ class _TableReader:
                     if part is not None:
                         measure = columns.measures[column]
                         parts_by_column[column].append(TextLine(part, measure))
-            joins: list[str | None] = [None] * len(parts_by_column)
-            carried = False
-            if continued and index == 0 and self.tails and not parts_by_column[0]:
-                joins = [
-                    join_between(self.tails[column], parts[0], pitch=None)
-                    if parts and column in self.tails
-                    else None
-                    for column, parts in enumerate(parts_by_column)
-                ]
-                # The rest of a row cut by the page: too little of its own to be a row, or
-                # a sentence running on in a column wide enough for sentences.
-                carried = not fills_a_row(parts_by_column) or any(
-                    join is not None and parts[0].line.text[:1].islower() and parts[0].is_wide
-                    for join, parts in zip(joins, parts_by_column, strict=True)
-                )
-            if not carried:
-                joins = [None] * len(parts_by_column)
+            first_on_page = continued and index == 0
+            joins = self._joins_across_page(parts_by_column) if first_on_page else None
             cells = [
-                _cell(parts, pitch, join) if parts else Cell()
-                for parts, join in zip(parts_by_column, joins, strict=True)
+                _cell(parts, pitch, joins[column] if joins else None) if parts else Cell()
+                for column, parts in enumerate(parts_by_column)
             ]
-            rows.append(Row(tuple(cells), continues=carried))
+            rows.append(Row(tuple(cells), continues=joins is not None))
             self.tails = {c: parts[-1] for c, parts in enumerate(parts_by_column) if parts}
         return rows
+
+    def _joins_across_page(self, parts_by_column: list[list[TextLine]]) -> list[str | None] | None:
+        """For the first row on a page: if it is the rest of the row the page break cut off,
+        how each column's first line joins that column's last line before the break; else
+        None. It is the rest of a row where it has too little of its own to be a row, or
+        where a sentence runs on in a column wide enough for sentences."""
+        if not self.tails or parts_by_column[0]:
+            return None
+        joins = [
+            join_between(self.tails[column], parts[0], pitch=None)
+            if parts and column in self.tails
+            else None
+            for column, parts in enumerate(parts_by_column)
+        ]
+        runs_on = any(
+            join is not None and parts[0].line.text[:1].islower() and parts[0].is_wide
+            for join, parts in zip(joins, parts_by_column, strict=True)
+        )
+        return joins if runs_on or not fills_a_row(parts_by_column) else None
 
 
 def _label(text: str) -> tuple[Paragraph, ...]:
@@ -267,7 +272,7 @@ def read_pdf(data: bytes, password: str | None = None) -> Iterator[Page]:
                 raise InputError(f"page {number} of the PDF cannot be read ({error})") from None
             finally:
                 page.close()
-            seen_text = seen_text or any(row.cells for row in result.rows)
+            seen_text = seen_text or bool(result.rows)
             yield result
         if not seen_text:
             raise InputError("the PDF has no text layer (a scan?); run OCR on it first")
