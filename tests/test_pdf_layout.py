@@ -13,8 +13,8 @@ from voortgang.parse.pdf_layout import (
     join_between,
     labels_of,
     make_lines,
-    split_rows,
 )
+from voortgang.parse.pdf_rows import split_rows
 
 SIZE = 10.0
 ADVANCE = 5.0  # every glyph 5 pt wide, a space too
@@ -172,3 +172,43 @@ def test_header_labels_wrapped_or_broken_in_narrow_cells() -> None:
         "Trekker",
         "Stand van zaken",
     ]
+
+
+def test_header_labels_of_cells_as_close_as_words_split_at_column_names() -> None:
+    names = {"resultaat", "deadline", "standvanzaken"}
+    # "Resultaat" ends at 145; the next cell's label begins one space width further on.
+    touching = make_lines(glyphs("Resultaat", 100, 100) + glyphs("Deadline", 150, 100))[0]
+    assert [label.text for label in labels_of([touching], names)] == ["Resultaat", "Deadline"]
+    assert [label.text for label in labels_of([touching])] == ["Resultaat Deadline"]
+    # Words that do not begin another column's name stay with their label.
+    annotated = make_lines(glyphs("Resultaat", 100, 100) + glyphs("2009", 150, 100))[0]
+    assert [label.text for label in labels_of([annotated], names)] == ["Resultaat 2009"]
+
+
+def centred_table(fragment: bool) -> tuple[list[Line], list[Line]]:
+    """A borderless table whose cells are centred vertically, as browsers print them: each
+    number and short cell stands at the middle of its row, the status runs past them. With
+    ``fragment``, the page begins with the rest of a row cut off by the page break."""
+    header = make_lines(glyphs("Resultaat", 100, 80) + glyphs("Stand", 300, 80))
+    tops: list[float] = []
+    body: list[Glyph] = []
+    if fragment:
+        body += glyphs("rest van de vorige", 300, 100)
+    for number, first, count in (("1.1", 120.0, 5), ("1.2", 186.0, 3)):
+        middle = first + PITCH * (count // 2)
+        body += glyphs(number, 50, middle) + glyphs("Titel", 100, middle)
+        for index in range(count):
+            tops.append(first + index * PITCH)
+            body += glyphs(f"regel {index} van {number}", 300, tops[-1])
+    return header, make_lines(body)
+
+
+@pytest.mark.parametrize("fragment", [False, True])
+def test_rows_of_a_centred_table_are_the_bands_around_their_numbers(fragment: bool) -> None:
+    header, body = centred_table(fragment)
+    columns = find_columns(labels_of(header), body, [], 595)
+    rows = split_rows(body, columns, row_rules=[], pitch=PITCH)
+    firsts = [row[0].text for row in rows]
+    expected = ["regel 0 van 1.1", "regel 0 van 1.2"]
+    assert firsts == (["rest van de vorige", *expected] if fragment else expected)
+    assert [len(row) for row in rows][-2:] == [5, 3]

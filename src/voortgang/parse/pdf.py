@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
@@ -33,22 +34,23 @@ from voortgang.parse.pdf_layout import (
     Label,
     Line,
     TextLine,
-    fills_a_row,
     find_columns,
     join_between,
     labels_of,
-    line_pitch,
     make_lines,
     paragraphs_of,
-    split_rows,
 )
+from voortgang.parse.pdf_rows import fills_a_row, has_rules_between, line_pitch, split_rows
 
 ITALIC_NAME = re.compile(r"italic|oblique|kursiv|[-,](?:bold)?it$", re.IGNORECASE)
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|[-,]bd$", re.IGNORECASE)
 # Every column name a header row must hold, each in its spellings, without spaces.
 HEADER_NAMES = [{"".join(name.split()) for name in names} for names in COLUMN_NAMES.values()]
+ALL_HEADER_NAMES = frozenset().union(*HEADER_NAMES)
 HEADER_LINES = 3
 ITALIC_FLAG, FORCE_BOLD_FLAG = 1 << 6, 1 << 18
+# Typographic ligatures (ﬁ, ﬂ, ﬀ, …) as the letters they join, so words read as typed.
+LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
 
 
 def _font_descriptors(page: PdfPage) -> dict[str, dict]:
@@ -114,7 +116,8 @@ def _read_page(page: PdfPage) -> tuple[list[Glyph], Rulings]:
                     styles[obj.fontname] = _style(obj.fontname, descriptors)
                 italic, bold = styles[obj.fontname]
                 position = (obj.x0, obj.x1, top - obj.y1, top - obj.y0, obj.size)
-                glyphs.append(Glyph(obj.get_text(), *position, italic, bold))
+                text = obj.get_text()
+                glyphs.append(Glyph(LIGATURES.get(text, text), *position, italic, bold))
         elif isinstance(obj, (LTRect, LTLine)):
             if obj.height > 4:
                 vertical.update((round(obj.x0, 1), round(obj.x1, 1)))
@@ -134,7 +137,7 @@ def _header_at(lines: list[Line], start: int) -> tuple[list[Label], int] | None:
     for count in range(1, len(band) + 1):
         if count > 1 and band[count - 1].top - band[count - 2].bottom > band[0].size:
             return None
-        labels = labels_of(band[:count])
+        labels = labels_of(band[:count], ALL_HEADER_NAMES)
         names = {"".join(label.text.lower().split()).rstrip(":.") for label in labels}
         if all(names & spellings for spellings in HEADER_NAMES):
             return labels, start + count
@@ -172,6 +175,8 @@ class _TableReader:
         self.tails: dict[int, TextLine] = {}
         # The distance between lines of a paragraph, as last seen.
         self.pitch = 12.0
+        # Whether the table's rows have been seen ruled off from each other.
+        self.rows_ruled = False
 
     def page(self, number: int, page: PdfPage) -> Page:
         glyphs, rulings = _read_page(page)
@@ -210,8 +215,10 @@ class _TableReader:
         rules = sorted(y for y, x0, x1 in rulings.horizontal if x1 - x0 >= 0.5 * (right - left))
         pitch = line_pitch(body, columns) or self.pitch
         self.pitch = pitch
+        self.rows_ruled = self.rows_ruled or has_rules_between(body, rules)
+        row_rules = rules if self.rows_ruled else []
         rows: list[Row] = []
-        for index, row_lines in enumerate(split_rows(body, columns, rules, pitch)):
+        for index, row_lines in enumerate(split_rows(body, columns, row_rules, pitch)):
             if all(_is_spanning(line, columns) for line in row_lines):
                 merged = [TextLine.alone(line) for line in row_lines]
                 rows.append(Row((_cell(merged, pitch),)))

@@ -16,8 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import statistics
-from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -151,15 +150,22 @@ class Label:
     x1: float
 
 
-def labels_of(lines: Sequence[Line]) -> list[Label]:
+def labels_of(lines: Sequence[Line], names: Collection[str] = ()) -> list[Label]:
     """The labels of a header row, left to right: on each line the stretches of text set off
     from each other by more than a space, and on the lines below, what stands under them (a
-    label wrapped in its cell, ``Stand van`` / ``zaken``, or broken, ``Deadlin`` / ``e``)."""
+    label wrapped in its cell, ``Stand van`` / ``zaken``, or broken, ``Deadlin`` / ``e``).
+
+    Where cells stand as close as words (``Deadline Trekker``), a stretch that spells one of
+    ``names`` (lower case, without spaces) ends where the next word begins another.
+    """
     labels: list[Label] = []
     for line in lines:
         stretches: list[list[Glyph]] = []
         for word in line.words:
-            if stretches and word[0].x0 - stretches[-1][-1].x1 <= 0.6 * line.size:
+            spelled = "".join(g.text for g in stretches[-1]).lower() if stretches else ""
+            begun = "".join(g.text for g in word).lower()
+            next_name = spelled in names and any(name.startswith(begun) for name in names)
+            if stretches and not next_name and word[0].x0 - stretches[-1][-1].x1 <= 0.6 * line.size:
                 stretches[-1].extend(word)
             else:
                 stretches.append(list(word))
@@ -325,61 +331,12 @@ def _measures(bounds: tuple[float, ...], body: Sequence[Line], ruled: bool) -> t
     return tuple(measures)
 
 
-# -- rows ------------------------------------------------------------------------------------
-
-
-def line_pitch(lines: Sequence[Line], columns: Columns) -> float | None:
-    """The distance between two lines of one paragraph: the smallest step from one line to
-    the next within a column (steps between paragraphs and rows are larger), or None where
-    no column has two lines."""
-    steps: list[float] = []
-    last_top: dict[int, float] = {}
-    for line in lines:
-        for i, part in enumerate(columns.split(line)):
-            if part is not None:
-                if i in last_top:
-                    steps.append(part.top - last_top[i])
-                last_top[i] = part.top
-    size = statistics.median([line.size for line in lines]) if lines else 10.0
-    return min((step for step in steps if step >= 0.8 * size), default=None)
-
-
-def fills_a_row(parts: Sequence[object | None]) -> bool:
-    """Whether text in these cells (of a line, or of a row) is enough to be a row of its own
-    without an entry in the first column: most columns start together. The remains of a row
-    cut by a page break are mostly one or two long cells."""
-    return sum(part is not None and part != [] for part in parts) >= min(3, len(parts))
+# -- spacing -----------------------------------------------------------------------------------
 
 
 def opens_gap(step: float, pitch: float) -> bool:
     """Whether the step from one line to the next is more than a line: paragraph spacing."""
     return step > pitch + max(1.0, 0.1 * pitch)
-
-
-def split_rows(
-    lines: Sequence[Line], columns: Columns, row_rules: Sequence[float], pitch: float
-) -> list[list[Line]]:
-    """Lines grouped into table rows, by the horizontal rulings between them if there are any,
-    else by where a row visibly begins."""
-    if not lines:
-        return []
-    inner = [y for y in row_rules if lines[0].bottom < y < lines[-1].top]
-    if inner:
-        edges = sorted(row_rules)
-        bands: dict[int, list[Line]] = {}
-        for line in lines:
-            bands.setdefault(bisect_right(edges, (line.top + line.bottom) / 2), []).append(line)
-        return list(bands.values())
-    rows: list[list[Line]] = []
-    previous: Line | None = None
-    for line in lines:
-        parts = columns.split(line)
-        after_gap = previous is None or opens_gap(line.top - previous.top, pitch)
-        if not rows or parts[0] is not None or (after_gap and fills_a_row(parts)):
-            rows.append([])
-        rows[-1].append(line)
-        previous = line
-    return rows
 
 
 # -- paragraphs --------------------------------------------------------------------------------

@@ -1,0 +1,142 @@
+"""Rows of a PDF table: which lines below the header row belong to one row.
+
+Where horizontal rulings separate the rows, they decide. Without them, a row is found by its
+number. In a table whose cells are aligned to the top, every row begins on its number's line,
+after a blank band across all columns. In a table whose cells are centred vertically (browsers
+print tables that way by default), the number stands in the middle of its row and the tallest
+cell runs past it without a break; there a row is the stretch between two blank bands whose
+middle is its number's middle.
+"""
+
+from __future__ import annotations
+
+import statistics
+from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import pairwise
+
+from voortgang.parse.pdf_layout import Columns, Line, opens_gap
+
+
+def line_pitch(lines: Sequence[Line], columns: Columns) -> float | None:
+    """The distance between two lines of one paragraph: the smallest step from one line to
+    the next within a column (steps between paragraphs and rows are larger), or None where
+    no column has two lines."""
+    steps: list[float] = []
+    last_top: dict[int, float] = {}
+    for line in lines:
+        for i, part in enumerate(columns.split(line)):
+            if part is not None:
+                if i in last_top:
+                    steps.append(part.top - last_top[i])
+                last_top[i] = part.top
+    size = statistics.median([line.size for line in lines]) if lines else 10.0
+    return min((step for step in steps if step >= 0.8 * size), default=None)
+
+
+def fills_a_row(parts: Sequence[object | None]) -> bool:
+    """Whether text in these cells (of a line, or of a row) is enough to be a row of its own
+    without an entry in the first column: most columns start together. The remains of a row
+    cut by a page break are mostly one or two long cells."""
+    return sum(part is not None and part != [] for part in parts) >= min(3, len(parts))
+
+
+def has_rules_between(lines: Sequence[Line], row_rules: Sequence[float]) -> bool:
+    """Whether a horizontal ruling runs between the first and the last of ``lines``."""
+    return bool(lines) and any(lines[0].bottom < y < lines[-1].top for y in row_rules)
+
+
+def split_rows(
+    lines: Sequence[Line], columns: Columns, row_rules: Sequence[float], pitch: float
+) -> list[list[Line]]:
+    """Lines grouped into table rows: by ``row_rules`` where given (the rows are ruled), else
+    by where each row's number stands."""
+    if not lines:
+        return []
+    if row_rules:
+        edges = sorted(row_rules)
+        bands: dict[int, list[Line]] = {}
+        for line in lines:
+            bands.setdefault(bisect_right(edges, (line.top + line.bottom) / 2), []).append(line)
+        return list(bands.values())
+    numbers = _number_blocks(lines, columns, pitch)
+    if _is_centred(lines, numbers, pitch):
+        cuts = _centred_cuts(lines, numbers, pitch)
+        return [list(lines[a:b]) for a, b in pairwise([*cuts, len(lines)])]
+    rows: list[list[Line]] = []
+    previous: Line | None = None
+    for line in lines:
+        parts = columns.split(line)
+        after_gap = previous is None or opens_gap(line.top - previous.top, pitch)
+        if not rows or parts[0] is not None or (after_gap and fills_a_row(parts)):
+            rows.append([])
+        rows[-1].append(line)
+        previous = line
+    return rows
+
+
+def _number_blocks(lines: Sequence[Line], columns: Columns, pitch: float) -> list[range]:
+    """The lines of each entry in the first column: one line, or a few for a number wrapped
+    in a narrow column."""
+    blocks: list[range] = []
+    last: Line | None = None
+    for index, line in enumerate(lines):
+        part = columns.split(line)[0]
+        if part is None:
+            continue
+        if blocks and last is not None and not opens_gap(part.top - last.top, pitch):
+            blocks[-1] = range(blocks[-1].start, index + 1)
+        else:
+            blocks.append(range(index, index + 1))
+        last = part
+    return blocks
+
+
+def _is_centred(lines: Sequence[Line], numbers: Sequence[range], pitch: float) -> bool:
+    """Whether the numbers stand amid their rows rather than at their tops: more of them
+    than not follow the line before without the blank band that opens a row."""
+    inside = [
+        not opens_gap(lines[block.start].top - lines[block.start - 1].top, pitch)
+        for block in numbers
+        if block.start > 0
+    ]
+    return sum(inside) > len(inside) / 2
+
+
+def _centred_cuts(lines: Sequence[Line], numbers: Sequence[range], pitch: float) -> list[int]:
+    """Where each row begins, for numbers centred in their rows: the blank bands (or, lacking
+    one, any line break) between consecutive numbers that put each number nearest the middle
+    of its row. Lines above the first number's row, if any, are a row of their own: the rest
+    of a row the page break cut off.
+    """
+    if not numbers:
+        return [0]
+    height = statistics.median(line.bottom - line.top for line in lines)
+    reach = [lines[0].bottom]  # reach[i]: the lowest bottom among lines[:i + 1]
+    for line in lines[1:]:
+        reach.append(max(reach[-1], line.bottom))
+
+    def penalty(cut: int) -> float:
+        """Nothing for a cut at a blank band (or an end); a line's distance inside text."""
+        if cut in (0, len(lines)):
+            return 0.0
+        return 0.0 if opens_gap(lines[cut].top - reach[cut - 1] + height, pitch) else pitch
+
+    def off_centre(start: int, end: int, block: range) -> float:
+        top = min(line.top for line in lines[start:end])
+        bottom = max(line.bottom for line in lines[start:end])
+        middle = (lines[block.start].top + lines[block[-1]].bottom) / 2
+        return abs((top + bottom) / 2 - middle)
+
+    # best[start] = (cost, cuts) of the rows above one that begins at line ``start``.
+    best = {start: (penalty(start), [0, start]) for start in range(numbers[0].start + 1)}
+    for block, following in pairwise([*numbers, None]):
+        ends = range(block[-1] + 1, following.start + 1) if following else [len(lines)]
+        best = {
+            end: min(
+                (cost + off_centre(start, end, block) + penalty(end), [*cuts, end])
+                for start, (cost, cuts) in best.items()
+            )
+            for end in ends
+        }
+    return sorted(set(best[len(lines)][1][:-1]))
