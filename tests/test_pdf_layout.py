@@ -13,6 +13,7 @@ from voortgang.parse.pdf_layout import (
     join_between,
     labels_of,
     make_lines,
+    within_margins,
 )
 from voortgang.parse.pdf_rows import split_rows
 
@@ -50,9 +51,10 @@ PITCH = 12.0
         ("stage- en arbeidsplaatsen voor-", "en later", " "),
         # Ended on purpose: the next word would have fitted.
         ("Kort", "Nieuw begin", None),
-        # A list item begins a paragraph, whether glyph or numbering.
+        # A list glyph begins a paragraph; a numbering may be wrapped inline text.
         ("Ondersteuning van de lokale", "- via Nuansa", None),
-        ("Ondersteuning van de lokale", "2. tweede punt", None),
+        ("Ondersteuning van de lokale", "2. tweede punt", " "),
+        ("Ondersteuning", "2. tweede punt", None),
     ],
 )
 def test_how_lines_join(before: str, after: str, join: str | None) -> None:
@@ -65,6 +67,25 @@ def test_a_word_broken_where_a_narrow_column_is_full_joins_without_a_space() -> 
     first = TextLine(line("novemb", 300), Measure(300, 330, 330))
     second = TextLine(line("er", 300, 112), Measure(300, 330, 330))
     assert join_between(first, second, PITCH) == ""
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "join"),
+    [
+        ("VN", "G", ""),  # halves of a known name
+        ("BZK/VN", "G", ""),
+        ("NCT", "b", ""),
+        ("BZK/VNG", "BZK/VNG", " "),  # whole names, one per line
+        ("BZK", "VNG", " "),
+        ("2.0.", "1", ""),  # an item number wrapped in a narrow column
+        ("2.1", "0", ""),
+        ("2009", "2010", " "),
+    ],
+)
+def test_what_goes_on_after_a_break_in_a_narrow_column(before: str, after: str, join: str) -> None:
+    measure = Measure(300, 300 + ADVANCE * len(before), 300 + ADVANCE * len(before))
+    first = TextLine(line(before, 300), measure)
+    assert join_between(first, TextLine(line(after, 300, 112), measure), PITCH) == join
 
 
 def test_a_name_wrapped_after_a_slash_keeps_its_space() -> None:
@@ -212,3 +233,14 @@ def test_rows_of_a_centred_table_are_the_bands_around_their_numbers(fragment: bo
     expected = ["regel 0 van 1.1", "regel 0 van 1.2"]
     assert firsts == (["rest van de vorige", *expected] if fragment else expected)
     assert [len(row) for row in rows][-2:] == [5, 3]
+
+
+def test_a_browsers_page_header_and_footer_are_not_page_text() -> None:
+    small = [Glyph(c, 20 + i * 4, 20 + (i + 1) * 4, 10, 18, 8.0) for i, c in enumerate("1/1/26")]
+    footer = [Glyph(c, 20 + i * 4, 20 + (i + 1) * 4, 800, 808, 8.0) for i, c in enumerate("1/18")]
+    text = glyphs("Titel", 100, 60) + glyphs("1.1 Een regel", 50, 100) + glyphs("twee", 100, 112)
+    lines = within_margins(make_lines(small + text + footer))
+    assert [ln.text for ln in lines] == ["Titel", "1.1 Een regel", "twee"]
+    # Small type next to the text (a footnote, a small-print cell) stays.
+    note = [Glyph(c, 100 + i * 4, 100 + (i + 1) * 4, 124, 132, 8.0) for i, c in enumerate("noot")]
+    assert len(within_margins(make_lines(text + note))) == 4

@@ -39,6 +39,7 @@ from voortgang.parse.pdf_layout import (
     labels_of,
     make_lines,
     paragraphs_of,
+    within_margins,
 )
 from voortgang.parse.pdf_rows import fills_a_row, has_rules_between, line_pitch, split_rows
 
@@ -180,7 +181,7 @@ class _TableReader:
 
     def page(self, number: int, page: PdfPage) -> Page:
         glyphs, rulings = _read_page(page)
-        lines = make_lines(glyphs)
+        lines = within_margins(make_lines(glyphs))
         headers = [(i, found) for i in range(len(lines)) if (found := _header_at(lines, i))]
         if headers:
             first = headers[0][0]

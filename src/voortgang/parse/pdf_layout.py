@@ -20,8 +20,11 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from voortgang.model.organisations import KNOWN_ORGANISATIONS
+
 LIST_GLYPHS = frozenset("-–•·o▪◦●■➢✓*")
-NUMBERING = re.compile(r"(?:\d{1,2}|[a-z])[.)]")
+BROKEN_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.|\d{1,2}(?:\.\d{1,2})+")
+NAME_PARTS = re.compile(r"[/,;()\s]+")
 # Words after which a line-end hyphen is a dash in "stage- en arbeidsplaatsen", not a join.
 WORDS_AFTER_DASH = frozenset({"en", "of", "tot", "t/m", "dan"})
 
@@ -138,6 +141,28 @@ def _with_spaces(glyphs: list[Glyph]) -> tuple[Glyph, ...]:
                 )
         spaced.append(glyph)
     return tuple(spaced)
+
+
+def within_margins(lines: list[Line]) -> list[Line]:
+    """The lines without the page header and footer a browser prints in the margins (a date,
+    the file's name, ``3/18``): at the very top or bottom, set apart, in smaller type than
+    the page's text."""
+    if not lines:
+        return lines
+    size = statistics.median(line.size for line in lines)
+
+    def apart(line: Line, neighbour: Line) -> bool:
+        gap = (
+            line.top - neighbour.bottom if line.top > neighbour.top else neighbour.top - line.bottom
+        )
+        return line.size < 0.9 * size and gap > line.size
+
+    start, end = 0, len(lines)
+    while end - start > 1 and apart(lines[start], lines[start + 1]):
+        start += 1
+    while end - start > 1 and apart(lines[end - 1], lines[end - 2]):
+        end -= 1
+    return lines[start:end]
 
 
 # -- columns -------------------------------------------------------------------------------------
@@ -361,13 +386,11 @@ class TextLine:
 
 
 def starts_list_item(line: Line) -> bool:
-    """Whether the line begins with a list glyph (``-``, ``•``) or a numbering (``2.``, ``b)``)
-    followed by text: such a line begins a paragraph."""
+    """Whether the line begins with a list glyph (``-``, ``•``) followed by text: such a line
+    begins a paragraph. A numbering (``2.``, ``b)``) may stand inline in running text and be
+    wrapped to the start of a line, so there the line's fit decides."""
     words = line.words
-    if len(words) < 2:
-        return False
-    first = "".join(glyph.text for glyph in words[0])
-    return first in LIST_GLYPHS or bool(NUMBERING.fullmatch(first))
+    return len(words) > 1 and "".join(glyph.text for glyph in words[0]) in LIST_GLYPHS
 
 
 def join_between(before: TextLine, after: TextLine, pitch: float | None) -> str | None:
@@ -389,14 +412,27 @@ def join_between(before: TextLine, after: TextLine, pitch: float | None) -> str 
         return None  # the next word would have fitted: the line was ended on purpose
     last = before.line.text
     first = "".join(g.text for g in next_word)
-    if last.endswith("-") and last[-2:-1].isalpha() and first[:1].isalpha():
+    if last.endswith("-") and last[-2:-1].isalnum() and first[:1].isalnum():
         return " " if first.lower() in WORDS_AFTER_DASH else ""
     next_glyph = next_word[0]
-    full = before.line.x1 + next_glyph.x1 - next_glyph.x0 > measure.edge + 0.5
-    inside_a_word = last[-1:].isalpha() and first[:1].isalpha()
-    if len(before.line.words) == 1 and full and not before.is_wide and inside_a_word:
+    full = before.line.x1 + next_glyph.x1 - next_glyph.x0 > measure.edge
+    if len(before.line.words) == 1 and full and not before.is_wide and _goes_on(last, first):
         return ""  # a word too long for a narrow column, broken where the column was full
     return " "
+
+
+def _goes_on(last: str, first: str) -> bool:
+    """Whether ``first`` may be the rest of a word that ``last`` ends with: a word goes on in
+    lower case, an item number (``2.0.`` / ``1``) in digits, a name in capitals (``VN`` /
+    ``G``) only where the halves make a known name and the second is no name by itself."""
+    tail, head = NAME_PARTS.split(last)[-1], NAME_PARTS.split(first)[0]
+    if tail and head in KNOWN_ORGANISATIONS:
+        return tail + head in KNOWN_ORGANISATIONS and tail not in KNOWN_ORGANISATIONS
+    if tail and tail + head in KNOWN_ORGANISATIONS:
+        return True
+    if BROKEN_NUMBER.fullmatch(last):
+        return first[:1].isdigit()
+    return last[-1:].isalpha() and first[:1].islower()
 
 
 @dataclass
