@@ -77,6 +77,7 @@ def test_a_word_broken_where_a_narrow_column_is_full_joins_without_a_space() -> 
         ("NCT", "b", ""),
         ("BZK/VNG", "BZK/VNG", " "),  # whole names, one per line
         ("BZK", "VNG", " "),
+        ("WWI", "en", " "),
         ("2.0.", "1", ""),  # an item number wrapped in a narrow column
         ("2.1", "0", ""),
         ("2009", "2010", " "),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+import statistics
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -145,6 +146,15 @@ def _header_at(lines: list[Line], start: int) -> tuple[list[Label], int] | None:
     return None
 
 
+def _table_end(lines: list[Line]) -> int:
+    """Where the table that ``lines`` begin with ends: at a line in larger type than the
+    table's text (a heading set after the table), or at the end."""
+    if not lines:
+        return 0
+    size = statistics.median(line.size for line in lines)
+    return next((i for i, line in enumerate(lines) if line.size > 1.2 * size), len(lines))
+
+
 def _free_text(line: Line) -> Row:
     return Row((_cell([TextLine.alone(line)], pitch=1e9),), in_table=False)
 
@@ -199,13 +209,16 @@ class _TableReader:
             self.tails = {}
             return Page(number, tuple(_free_text(line) for line in lines))
         rows = [_free_text(line) for line in lines[:first]]
-        for index, (labels, body) in enumerate(tables):
+        for index, (labels, lines_below) in enumerate(tables):
+            end = _table_end(lines_below)
+            body = lines_below[:end]
             if labels is not None:
                 self.columns = find_columns(
                     labels, body, rulings.vertical, float(page.width), self.columns
                 )
                 rows.append(Row(tuple(Cell(_label(text)) for text in self.columns.labels)))
             rows += self._table(body, rulings, continued=index == 0)
+            rows += [_free_text(line) for line in lines_below[end:]]
         return Page(number, tuple(rows))
 
     def _table(self, body: list[Line], rulings: Rulings, continued: bool) -> list[Row]:

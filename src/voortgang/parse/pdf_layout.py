@@ -289,6 +289,9 @@ def find_columns(
     if body_left < labels[0].x0 - size:  # text left of the first label: a numbers column
         starts.append(max(left_rules) if left_rules else body_left - 0.5)
         texts.insert(0, "")
+    elif previous is not None and not previous.labels[0] and previous.bounds[1] < labels[0].x0:
+        starts.append(previous.bounds[0])  # a page without numbers, in a table that has them
+        texts.insert(0, "")
     previous_right = starts[0] if starts else min(body_left, labels[0].x0) - 1
     for label in labels:
         zone = (previous_right, label.x0 + 0.5)
@@ -423,13 +426,13 @@ def join_between(before: TextLine, after: TextLine, pitch: float | None) -> str 
 
 def _goes_on(last: str, first: str) -> bool:
     """Whether ``first`` may be the rest of a word that ``last`` ends with: a word goes on in
-    lower case, an item number (``2.0.`` / ``1``) in digits, a name in capitals (``VN`` /
-    ``G``) only where the halves make a known name and the second is no name by itself."""
+    lower case, an item number (``2.0.`` / ``1``) in digits; where a half is a known name
+    (``WWI`` / ``en``, ``BZK`` / ``VNG``), only if the halves make one (``NCT`` / ``b``)."""
     tail, head = NAME_PARTS.split(last)[-1], NAME_PARTS.split(first)[0]
-    if tail and head in KNOWN_ORGANISATIONS:
-        return tail + head in KNOWN_ORGANISATIONS and tail not in KNOWN_ORGANISATIONS
     if tail and tail + head in KNOWN_ORGANISATIONS:
-        return True
+        return tail not in KNOWN_ORGANISATIONS or head not in KNOWN_ORGANISATIONS
+    if tail in KNOWN_ORGANISATIONS or head in KNOWN_ORGANISATIONS:
+        return False
     if BROKEN_NUMBER.fullmatch(last):
         return first[:1].isdigit()
     return last[-1:].isalpha() and first[:1].islower()
