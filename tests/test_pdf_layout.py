@@ -15,7 +15,7 @@ from voortgang.parse.pdf_layout import (
     make_lines,
     within_margins,
 )
-from voortgang.parse.pdf_rows import split_rows
+from voortgang.parse.pdf_rows import numbers_centred, split_rows
 
 SIZE = 10.0
 ADVANCE = 5.0  # every glyph 5 pt wide, a space too
@@ -51,10 +51,12 @@ PITCH = 12.0
         ("stage- en arbeidsplaatsen voor-", "en later", " "),
         # Ended on purpose: the next word would have fitted.
         ("Kort", "Nieuw begin", None),
-        # A list glyph begins a paragraph; a numbering may be wrapped inline text.
+        # A list item begins a paragraph, whether glyph or numbering; an enumeration in
+        # running text may be wrapped to the start of a line.
         ("Ondersteuning van de lokale", "- via Nuansa", None),
-        ("Ondersteuning van de lokale", "2. tweede punt", " "),
-        ("Ondersteuning", "2. tweede punt", None),
+        ("Ondersteuning van de lokale", "2. tweede punt", None),
+        ("Ondersteuning van de lokale", "2) tweede punt", " "),
+        ("Ondersteuning", "2) tweede punt", None),
     ],
 )
 def test_how_lines_join(before: str, after: str, join: str | None) -> None:
@@ -229,7 +231,8 @@ def centred_table(fragment: bool) -> tuple[list[Line], list[Line]]:
 def test_rows_of_a_centred_table_are_the_bands_around_their_numbers(fragment: bool) -> None:
     header, body = centred_table(fragment)
     columns = find_columns(labels_of(header), body, [], 595)
-    rows = split_rows(body, columns, row_rules=[], pitch=PITCH)
+    assert numbers_centred(body, columns, PITCH)
+    rows = split_rows(body, columns, row_rules=[], pitch=PITCH, centred=True)
     firsts = [row[0].text for row in rows]
     expected = ["regel 0 van 1.1", "regel 0 van 1.2"]
     assert firsts == (["rest van de vorige", *expected] if fragment else expected)

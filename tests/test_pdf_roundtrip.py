@@ -81,5 +81,6 @@ def test_random_reports_printed_to_pdf_read_back(
     assert [item.number for item in report.items] == [item.number for item in generated.items]
     for parsed, expected in zip(report.items, generated.items, strict=True):
         found, wanted = parsed.model_dump(exclude={"pages"}), expected.model_dump(exclude={"pages"})
-        assert merged_at_most(found, wanted), (found, wanted)
+        differing = {key: (found[key], wanted[key]) for key in found if found[key] != wanted[key]}
+        assert merged_at_most(found, wanted), differing
         assert parsed.pages == sorted(set(parsed.pages)) and parsed.pages

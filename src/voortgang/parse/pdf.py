@@ -42,7 +42,14 @@ from voortgang.parse.pdf_layout import (
     paragraphs_of,
     within_margins,
 )
-from voortgang.parse.pdf_rows import fills_a_row, has_rules_between, line_pitch, split_rows
+from voortgang.parse.pdf_rows import (
+    ITEM_NUMBER,
+    fills_a_row,
+    has_rules_between,
+    line_pitch,
+    numbers_centred,
+    split_rows,
+)
 
 ITALIC_NAME = re.compile(r"italic|oblique|kursiv|[-,](?:bold)?it$", re.IGNORECASE)
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|[-,]bd$", re.IGNORECASE)
@@ -50,6 +57,7 @@ BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|[-,]bd$", re.IGNORECASE)
 HEADER_NAMES = [{"".join(name.split()) for name in names} for names in COLUMN_NAMES.values()]
 ALL_HEADER_NAMES = frozenset().union(*HEADER_NAMES)
 HEADER_LINES = 3
+SENTENCE_ENDS = (".", ":", ";", "!", "?")
 ITALIC_FLAG, FORCE_BOLD_FLAG = 1 << 6, 1 << 18
 # Typographic ligatures (ﬁ, ﬂ, ﬀ, …) as the letters they join, so words read as typed.
 LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
@@ -172,8 +180,12 @@ def _cell(lines: list[TextLine], pitch: float, first_join: str | None = None) ->
 
 
 def _is_spanning(line: Line, columns: Columns) -> bool:
-    """Whether the line runs on across a column boundary, as a merged cell's text does."""
-    parts = [part for part in columns.split(line) if part is not None]
+    """Whether the line runs on across a column boundary, as a merged cell's text does; not
+    a line that begins with an item number in its column, however close the cells stand."""
+    split = columns.split(line)
+    if split[0] is not None and ITEM_NUMBER.fullmatch(split[0].text):
+        return False
+    parts = [part for part in split if part is not None]
     return any(right.x0 - left.x1 < 0.6 * line.size for left, right in pairwise(parts))
 
 
@@ -186,8 +198,10 @@ class _TableReader:
         self.tails: dict[int, TextLine] = {}
         # The distance between lines of a paragraph, as last seen.
         self.pitch = 12.0
-        # Whether the table's rows have been seen ruled off from each other.
+        # Whether the table's rows have been seen ruled off from each other, and whether
+        # its numbers stand amid their rows (as last seen on a page that tells).
         self.rows_ruled = False
+        self.centred = False
 
     def page(self, number: int, page: PdfPage) -> Page:
         glyphs, rulings = _read_page(page)
@@ -231,8 +245,11 @@ class _TableReader:
         self.pitch = pitch
         self.rows_ruled = self.rows_ruled or has_rules_between(body, rules)
         row_rules = rules if self.rows_ruled else []
+        centred = numbers_centred(body, columns, pitch)
+        self.centred = self.centred if centred is None else centred
         rows: list[Row] = []
-        for index, row_lines in enumerate(split_rows(body, columns, row_rules, pitch)):
+        split = split_rows(body, columns, row_rules, pitch, self.centred)
+        for index, row_lines in enumerate(split):
             if all(_is_spanning(line, columns) for line in row_lines):
                 merged = [TextLine.alone(line) for line in row_lines]
                 rows.append(Row((_cell(merged, pitch),)))
@@ -258,9 +275,11 @@ class _TableReader:
         """For the first row on a page: if it is the rest of the row the page break cut off,
         how each column's first line joins that column's last line before the break; else
         None. It is the rest of a row where it has too little of its own to be a row, or
-        where a sentence runs on in a column wide enough for sentences."""
+        where a sentence runs on in a column wide enough for sentences: the next line goes on
+        in lower case, or the last one did not end a sentence."""
         if not self.tails or parts_by_column[0]:
             return None
+        tails = [self.tails.get(column) for column in range(len(parts_by_column))]
         joins = [
             join_between(self.tails[column], parts[0], pitch=None)
             if parts and column in self.tails
@@ -268,8 +287,11 @@ class _TableReader:
             for column, parts in enumerate(parts_by_column)
         ]
         runs_on = any(
-            join is not None and parts[0].line.text[:1].islower() and parts[0].is_wide
-            for join, parts in zip(joins, parts_by_column, strict=True)
+            join is not None
+            and parts[0].is_wide
+            and (parts[0].line.text[:1].islower() or not tail.line.text.endswith(SENTENCE_ENDS))
+            for join, parts, tail in zip(joins, parts_by_column, tails, strict=True)
+            if tail is not None
         )
         return joins if runs_on or not fills_a_row(parts_by_column) else None
 

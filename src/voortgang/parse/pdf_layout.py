@@ -23,6 +23,7 @@ from functools import cached_property
 from voortgang.model.organisations import KNOWN_ORGANISATIONS
 
 LIST_GLYPHS = frozenset("-–•·o▪◦●■➢✓*")
+NUMBERING = re.compile(r"(?:\d{1,2}|[a-z])\.")
 BROKEN_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.|\d{1,2}(?:\.\d{1,2})+")
 NAME_PARTS = re.compile(r"[/,;()\s]+")
 # Words after which a line-end hyphen is a dash in "stage- en arbeidsplaatsen", not a join.
@@ -389,11 +390,15 @@ class TextLine:
 
 
 def starts_list_item(line: Line) -> bool:
-    """Whether the line begins with a list glyph (``-``, ``•``) followed by text: such a line
-    begins a paragraph. A numbering (``2.``, ``b)``) may stand inline in running text and be
-    wrapped to the start of a line, so there the line's fit decides."""
+    """Whether the line begins with a list glyph (``-``, ``•``) or a numbering (``2.``,
+    ``b.``) followed by text: such a line begins a paragraph. A numbering in parentheses
+    (``1)``) is as often an enumeration in running text, wrapped to the start of a line, so
+    there the line's fit decides."""
     words = line.words
-    return len(words) > 1 and "".join(glyph.text for glyph in words[0]) in LIST_GLYPHS
+    if len(words) < 2:
+        return False
+    first = "".join(glyph.text for glyph in words[0])
+    return first in LIST_GLYPHS or bool(NUMBERING.fullmatch(first))
 
 
 def join_between(before: TextLine, after: TextLine, pitch: float | None) -> str | None:

@@ -10,12 +10,15 @@ middle is its number's middle.
 
 from __future__ import annotations
 
+import re
 import statistics
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import pairwise
 
 from voortgang.parse.pdf_layout import Columns, Line, opens_gap
+
+ITEM_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?")
 
 
 def line_pitch(lines: Sequence[Line], columns: Columns) -> float | None:
@@ -47,10 +50,14 @@ def has_rules_between(lines: Sequence[Line], row_rules: Sequence[float]) -> bool
 
 
 def split_rows(
-    lines: Sequence[Line], columns: Columns, row_rules: Sequence[float], pitch: float
+    lines: Sequence[Line],
+    columns: Columns,
+    row_rules: Sequence[float],
+    pitch: float,
+    centred: bool = False,
 ) -> list[list[Line]]:
     """Lines grouped into table rows: by ``row_rules`` where given (the rows are ruled), else
-    by where each row's number stands."""
+    by where each row's number stands, at its top or, ``centred``, amid it."""
     if not lines:
         return []
     if row_rules:
@@ -60,15 +67,15 @@ def split_rows(
             bands.setdefault(bisect_right(edges, (line.top + line.bottom) / 2), []).append(line)
         return list(bands.values())
     numbers = _number_blocks(lines, columns, pitch)
-    if _is_centred(lines, numbers, pitch):
+    if centred:
         cuts = _centred_cuts(lines, numbers, pitch)
         return [list(lines[a:b]) for a, b in pairwise([*cuts, len(lines)])]
+    starts = {block.start for block in numbers}
     rows: list[list[Line]] = []
     previous: Line | None = None
-    for line in lines:
-        parts = columns.split(line)
+    for index, line in enumerate(lines):
         after_gap = previous is None or opens_gap(line.top - previous.top, pitch)
-        if not rows or parts[0] is not None or (after_gap and fills_a_row(parts)):
+        if not rows or index in starts or (after_gap and fills_a_row(columns.split(line))):
             rows.append([])
         rows[-1].append(line)
         previous = line
@@ -77,14 +84,15 @@ def split_rows(
 
 def _number_blocks(lines: Sequence[Line], columns: Columns, pitch: float) -> list[range]:
     """The lines of each entry in the first column: one line, or a few for a number wrapped
-    in a narrow column."""
+    in a narrow column (``2.0.`` / ``1``), whose later lines are no number by themselves."""
     blocks: list[range] = []
     last: Line | None = None
     for index, line in enumerate(lines):
         part = columns.split(line)[0]
         if part is None:
             continue
-        if blocks and last is not None and not opens_gap(part.top - last.top, pitch):
+        wrapped = last is not None and not opens_gap(part.top - last.top, pitch)
+        if blocks and wrapped and not ITEM_NUMBER.fullmatch(part.text):
             blocks[-1] = range(blocks[-1].start, index + 1)
         else:
             blocks.append(range(index, index + 1))
@@ -92,15 +100,23 @@ def _number_blocks(lines: Sequence[Line], columns: Columns, pitch: float) -> lis
     return blocks
 
 
-def _is_centred(lines: Sequence[Line], numbers: Sequence[range], pitch: float) -> bool:
-    """Whether the numbers stand amid their rows rather than at their tops: more of them
-    than not follow the line before without the blank band that opens a row."""
-    inside = [
-        not opens_gap(lines[block.start].top - lines[block.start - 1].top, pitch)
-        for block in numbers
-        if block.start > 0
-    ]
-    return sum(inside) > len(inside) / 2
+def numbers_centred(lines: Sequence[Line], columns: Columns, pitch: float) -> bool | None:
+    """Whether the numbers stand amid their rows rather than at their tops, or None where
+    the page does not tell.
+
+    A number right after a blank band fits both. One that follows the line before without
+    such a band, though a band lies between it and the number before, stands amid its row;
+    one with no band at all since the number before opens its row in a table without space
+    between rows. The more frequent decides.
+    """
+    numbers = _number_blocks(lines, columns, pitch)
+    amid = flush = 0
+    for before, block in pairwise(numbers):
+        steps = [lines[i].top - lines[i - 1].top for i in range(before[-1] + 1, block.start + 1)]
+        if not opens_gap(steps[-1], pitch):
+            banded = any(opens_gap(step, pitch) for step in steps)
+            amid, flush = amid + banded, flush + (not banded)
+    return None if amid == flush == 0 else amid > flush
 
 
 def _centred_cuts(lines: Sequence[Line], numbers: Sequence[range], pitch: float) -> list[int]:
@@ -132,9 +148,12 @@ def _centred_cuts(lines: Sequence[Line], numbers: Sequence[range], pitch: float)
     best = {start: (penalty(start), [0, start]) for start in range(numbers[0].start + 1)}
     for block, following in pairwise([*numbers, None]):
         ends = range(block[-1] + 1, following.start + 1) if following else [len(lines)]
+        # The last row may go on over the page break, its middle on the next page: its
+        # place says nothing, unless it is the only row to place.
+        weight = 0.0 if following is None and block is not numbers[0] else 1.0
         best = {
             end: min(
-                (cost + off_centre(start, end, block) + penalty(end), [*cuts, end])
+                (cost + weight * off_centre(start, end, block) + penalty(end), [*cuts, end])
                 for start, (cost, cuts) in best.items()
             )
             for end in ends
