@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import sys
@@ -35,6 +36,7 @@ FORMATS_BY_SUFFIX = {
     ".md": "markdown",
     ".markdown": "markdown",
 }
+QUIET = logging.CRITICAL + 1  # a logger level above every message
 TEXT_RENDERERS: dict[str, Callable[[list[Report], bool], str]] = {
     "json": reports_json,
     "jsonl": lambda reports, _: items_jsonl(reports),
@@ -73,7 +75,7 @@ def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
         is_flag=True,
         expose_value=False,
         callback=_set_verbose,
-        help="Show the traceback of an internal error.",
+        help="Show the traceback of an internal error, and the PDF library's warnings.",
     )(command)
     return click.option(
         "-q",
@@ -145,6 +147,10 @@ def parse(
     read, 1 when some could not.
     """
     settings = context.ensure_object(Settings)
+    # pdfminer logs a warning for every damaged object it steps over; the one line that says
+    # the file cannot be read is what the user needs, and -v shows them.
+    for library in ("pdfminer", "pdfplumber"):
+        logging.getLogger(library).setLevel(logging.NOTSET if settings.verbose else QUIET)
     if output_format is None:
         if output is not None:
             output_format = FORMATS_BY_SUFFIX.get(output.suffix.lower(), "json")
