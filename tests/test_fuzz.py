@@ -87,13 +87,13 @@ def reads_or_refuses(data: bytes, name: str) -> None:
         assert isinstance(report, Report)
 
 
-@settings(FUZZ, max_examples=12)
+@settings(FUZZ, max_examples=8)
 @given(st.sampled_from(PDF_SAMPLES), MUTATIONS)
 def test_a_damaged_pdf_reads_or_is_refused(path: Path, mutations: list) -> None:
     reads_or_refuses(mutate(path, mutations), path.name)
 
 
-@settings(FUZZ, max_examples=40)
+@settings(FUZZ, max_examples=30)
 @given(
     st.sampled_from(
         [TEXT_SAMPLE, HTML_SAMPLE, SAMPLES / "voortgangsrapportage-2009-libreoffice.html"]
@@ -136,7 +136,7 @@ def damaged(*swaps: tuple[bytes, bytes]) -> bytes:
     return data
 
 
-def test_font_descriptor_values_that_are_not_numbers_count_as_absent() -> None:
+def test_font_descriptor_values_that_are_not_numbers_count_as_absent(golden: Report) -> None:
     """A keyword where the flags and the italic angle belong (int() of a PSKeyword raised a
     TypeError): the font's name still says it is italic, and nothing else changes."""
     data = damaged(
@@ -145,7 +145,10 @@ def test_font_descriptor_values_that_are_not_numbers_count_as_absent() -> None:
         (b"/ItalicAngle -30", b"/ItalicAngle abc"),
         (b"/ItalicAngle 0", b"/ItalicAngle a"),
     )
-    assert parse_bytes(data, "x").items == parse_bytes(LANDSCAPE.read_bytes(), "x").items
+    items = parse_bytes(data, "x").items
+    assert [item.model_copy(update={"pages": []}) for item in items] == [
+        item.model_copy(update={"pages": []}) for item in golden.items
+    ]
 
 
 @pytest.mark.parametrize(
