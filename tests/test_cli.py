@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,109 @@ def test_a_closed_pipe_ends_quietly() -> None:
     done = subprocess.run(command, shell=True, capture_output=True, text=True, check=True)
     assert done.stdout.count("\n") == 1
     assert done.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("out.json", "json"),
+        ("out.JSON", "json"),
+        ("out.jsonl", "jsonl"),
+        ("out.ndjson", "jsonl"),
+        ("out.md", "markdown"),
+        ("out.markdown", "markdown"),
+        ("out.txt", "json"),
+        ("out", "json"),
+    ],
+)
+def test_the_output_suffix_picks_the_format(tmp_path: Path, name: str, kind: str) -> None:
+    target = tmp_path / name
+    code, out, err = run("parse", str(TEXT_SAMPLE), "-o", str(target))
+    text = target.read_text(encoding="utf-8")
+    assert (code, out) == (0, "")
+    assert err == f"voortgang: wrote 36 items to {target} as {kind}\n"
+    if kind == "json":
+        assert json.loads(text)["schema_version"] == "1"
+    elif kind == "jsonl":
+        assert [json.loads(line)["number"] for line in text.splitlines()][:2] == ["1.0", "1.1"]
+    else:
+        assert "| 2.3.1 | Traject weerwoord | Begin 2010 | BZK |" in text
+
+
+def test_format_wins_over_the_suffix(tmp_path: Path) -> None:
+    target = tmp_path / "out.markdown"
+    assert run("parse", str(TEXT_SAMPLE), "-o", str(target), "-f", "jsonl")[0] == 0
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 36
+
+
+@pytest.fixture
+def no_renames(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail instead of creating a temporary file or renaming one: in-place targets (devices,
+    FIFOs) must never be replaced, and a test that breaks that must not replace /dev/null."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"no temporary file or rename expected: {args}")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    monkeypatch.setattr(os, "rename", refuse)
+    monkeypatch.setattr(Path, "replace", refuse)
+    monkeypatch.setattr(Path, "rename", refuse)
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
+
+
+@pytest.mark.usefixtures("no_renames")
+def test_a_character_device_is_written_in_place(tmp_path: Path) -> None:
+    link = tmp_path / "null.json"
+    link.symlink_to("/dev/null")
+    for target in ("/dev/null", str(link)):
+        code, out, err = run("parse", str(TEXT_SAMPLE), "-o", target)
+        assert (code, out) == (0, "")
+        assert err == f"voortgang: wrote 36 items to {target} as json\n"
+    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+    assert link.is_symlink()
+
+
+@pytest.mark.usefixtures("no_renames")
+def test_a_fifo_is_written_in_place(tmp_path: Path) -> None:
+    fifo = tmp_path / "items.jsonl"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    code, out, _ = run("parse", str(TEXT_SAMPLE), "-o", str(fifo))
+    reader.join(timeout=10)
+    if reader.is_alive():  # nothing opened the FIFO for writing: let the reader go
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    assert (code, out) == (0, "")
+    assert len(received[0].decode("utf-8").splitlines()) == 36
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert list(tmp_path.iterdir()) == [fifo]
+
+
+def test_dev_stdout_goes_on_where_the_stream_is(tmp_path: Path) -> None:
+    """-o /dev/stdout with standard output redirected to a file: the output follows what the
+    shell wrote before, as if written to the stream, and the file is not replaced."""
+    result = tmp_path / "all.txt"
+    command = (
+        f"{{ echo before; {sys.executable} -m voortgang parse {TEXT_SAMPLE} -o /dev/stdout "
+        f"-f jsonl; echo after; }} > {result}"
+    )
+    subprocess.run(command, shell=True, check=True, env={**os.environ, "PYTHONPATH": "src"})
+    lines = result.read_text(encoding="utf-8").splitlines()
+    assert (lines[0], lines[-1], len(lines)) == ("before", "after", 38)
+    assert json.loads(lines[1])["number"] == "1.0"
+    piped = subprocess.run(
+        f"{sys.executable} -m voortgang parse {TEXT_SAMPLE} -o /dev/stdout | wc -c",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert int(piped.stdout) > 50_000
+
+
+def test_a_directory_as_output_is_one_line_before_reading(tmp_path: Path) -> None:
+    code, out, err = run("parse", str(tmp_path / "missing.txt"), "-o", str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err == f"voortgang: error: {tmp_path}: is a directory\n"
+    assert list(tmp_path.iterdir()) == []

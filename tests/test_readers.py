@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from voortgang.errors import InputError
+from voortgang.parse.encoding import decode
 from voortgang.parse.grid import Page, Run
 from voortgang.parse.html import read_html
 from voortgang.parse.sniff import sniff
@@ -128,6 +129,29 @@ def test_declared_windows_1252_is_decoded() -> None:
     html = '<html><head><meta charset="windows-1252"></head><body><table><tr><td>Caïro</td></tr>'
     (page,) = read_html(html.encode("cp1252"))
     assert page.rows[0].cells[0].text == "Caïro"
+
+
+@pytest.mark.parametrize(
+    "declared",
+    ["iso-8859-1", "ISO_8859-1:1987", "latin-1", "latin1", "l1", "us-ascii", "ascii",
+     "ANSI_X3.4-1968", "windows-1252"],
+)  # fmt: skip
+def test_declared_latin_1_and_ascii_mean_windows_1252(declared: str) -> None:
+    """As browsers read them: the euro sign, curly quotes and dashes Windows wrote in
+    0x80-0x9F survive, where Latin-1 would make C1 controls of them."""
+    data = (
+        f"<html><head><meta http-equiv='Content-Type' content='text/html; charset={declared}'>"
+        "</head><body><table><tr><td>"
+    ).encode() + b"\x804 mln. \x93Ca\xefro\x94 \x96 \x85 \x81</td></tr></table></body></html>"
+    (page,) = read_html(data)
+    assert page.rows[0].cells[0].text == "€4 mln. “Caïro” – … \x81"
+    assert decode(b"\x80\x9d\x9f", declared) == "€\x9dŸ"
+
+
+def test_declared_utf_16_without_a_byte_order_mark_means_utf_8() -> None:
+    data = '<meta charset="utf-16"><table><tr><td>Caïro – €</td></tr></table>'.encode()
+    (page,) = read_html(data)
+    assert page.rows[0].cells[0].text == "Caïro – €"
 
 
 def test_text_rendition_pages_start_at_each_heading_block() -> None:

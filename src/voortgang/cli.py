@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import sys
@@ -20,11 +21,22 @@ from voortgang.errors import InputError
 from voortgang.export.json import items_jsonl, reports_json
 from voortgang.export.markdown import reports_markdown
 from voortgang.export.table import print_tables
-from voortgang.files import OutputError, read_input, write_atomically
+from voortgang.files import OutputError, check_output, read_input, write_output
 from voortgang.model.records import Report
 from voortgang.parse import parse_bytes
 
-FORMATS_BY_SUFFIX = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".md": "markdown"}
+# The format ``-o`` picks from its file's suffix when no --format is given. Any other suffix
+# (none, .txt, /dev/stdout) gets JSON, what a pipe gets: as sqlite-utils writes JSON unless
+# told otherwise and ruff's --output-file never looks at the suffix, an output name is no
+# reason to fail after all inputs were read.
+FORMATS_BY_SUFFIX = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+QUIET = logging.CRITICAL + 1  # a logger level above every message
 TEXT_RENDERERS: dict[str, Callable[[list[Report], bool], str]] = {
     "json": reports_json,
     "jsonl": lambda reports, _: items_jsonl(reports),
@@ -63,7 +75,7 @@ def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
         is_flag=True,
         expose_value=False,
         callback=_set_verbose,
-        help="Show the traceback of an internal error.",
+        help="Show the traceback of an internal error, and the PDF library's warnings.",
     )(command)
     return click.option(
         "-q",
@@ -114,8 +126,9 @@ def main() -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of stdout; its suffix picks the format.",
+    type=click.Path(path_type=Path),
+    help="Write to this file instead of stdout; its suffix picks the format: .json, "
+    ".jsonl/.ndjson, .md/.markdown, JSON for any other.",
 )
 @click.option("--password", help="Password of an encrypted PDF.")
 @common_options
@@ -134,6 +147,10 @@ def parse(
     read, 1 when some could not.
     """
     settings = context.ensure_object(Settings)
+    # pdfminer logs a warning for every damaged object it steps over; the one line that says
+    # the file cannot be read is what the user needs, and -v shows them.
+    for library in ("pdfminer", "pdfplumber"):
+        logging.getLogger(library).setLevel(logging.NOTSET if settings.verbose else QUIET)
     if output_format is None:
         if output is not None:
             output_format = FORMATS_BY_SUFFIX.get(output.suffix.lower(), "json")
@@ -142,6 +159,12 @@ def parse(
     if output_format == "table" and output is not None:
         settings.error("--format table prints to the terminal; choose json, jsonl or markdown")
         sys.exit(2)
+    if output is not None:
+        try:
+            check_output(output)
+        except OutputError as error:
+            settings.error(str(error))
+            sys.exit(2)
     reports = [report for name in files if (report := parse_input(name, settings, password))]
     if reports:
         if output_format == "table":
@@ -152,11 +175,12 @@ def parse(
                 click.echo(text, nl=False)
             else:
                 try:
-                    write_atomically(output, text)
+                    write_output(output, text)
                 except OutputError as error:
                     settings.error(str(error))
                     sys.exit(2)
-                settings.say(f"wrote {sum(len(r.items) for r in reports)} items to {output}")
+                count = sum(len(r.items) for r in reports)
+                settings.say(f"wrote {count} items to {output} as {output_format}")
     if len(reports) < len(files):
         sys.exit(2 if not reports else 1)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -36,6 +38,59 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+# Names of this process's open file descriptors, written through the descriptor itself.
+DESCRIPTOR_NAME = re.compile(r"/dev/(stdout|stderr|fd/(\d+))|/proc/self/fd/(\d+)")
+
+
+def check_output(path: Path) -> None:
+    """Raise OutputError now for an output path that can never be written (a directory), so
+    that a bad ``-o`` is told before any input is read."""
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory")
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write ``text`` to ``path``: a regular file (or a new one) is replaced atomically, through
+    a temporary file renamed into place; a FIFO, a device or a name of an open descriptor
+    (``/dev/stdout``) is written in place, as a rename would replace the FIFO or device itself
+    with a file."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write here ({error.strerror or error})") from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OutputError(f"{path}: is a directory")
+    if descriptor := DESCRIPTOR_NAME.fullmatch(str(path)):
+        _write_to_descriptor(path, _descriptor_number(descriptor), text)
+    elif mode is not None and not stat.S_ISREG(mode):
+        try:
+            with path.open("w", encoding="utf-8") as file:
+                file.write(text)
+        except OSError as error:
+            raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
+    else:
+        write_atomically(path, text)
+
+
+def _descriptor_number(match: re.Match[str]) -> int:
+    name, number, proc_number = match.groups()
+    return {"stdout": 1, "stderr": 2}.get(name) or int(number or proc_number)
+
+
+def _write_to_descriptor(path: Path, descriptor: int, text: str) -> None:
+    """Write where the descriptor's stream is, at its offset, as a shell redirection does:
+    opening /proc/self/fd/1 anew would truncate a redirected file or write over what follows."""
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    try:
+        with os.fdopen(os.dup(descriptor), "w", encoding="utf-8") as file:
+            file.write(text)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
 
 
 def write_atomically(path: Path, text: str) -> None:

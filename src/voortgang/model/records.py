@@ -1,4 +1,4 @@
-"""The records voortgang produces: the one definition of ``../shared/CONTRACT.md``."""
+"""The records voortgang produces: the one definition of ``docs/CONTRACT.md``."""
 
 from __future__ import annotations
 

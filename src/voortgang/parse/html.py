@@ -102,8 +102,23 @@ def _read_table(table: Tag, style: Style, sheet: StyleSheet, pages: _Pages) -> N
 def _read_blocks(
     nodes: Iterable[PageElement], style: Style, sheet: StyleSheet, pages: _Pages
 ) -> None:
-    text: list[PageElement] = []
-    for node in nodes:
+    """Read ``nodes`` into ``pages``: text between tables as free text, tables as rows, and
+    the containers that hold a table gone into. With a stack of its own rather than
+    recursion, so that containers nested thousands deep are read too."""
+    # (nodes still to read, their style, the text met since the last table or page break,
+    # the page breaks of the container they are in)
+    stack: list[tuple[Iterator[PageElement], Style, list[PageElement], set[str]]] = [
+        (iter(nodes), style, [], set())
+    ]
+    while stack:
+        children, style, text, container_breaks = stack[-1]
+        node = next(children, None)
+        if node is None:  # the end of a container
+            stack.pop()
+            pages.add_text(text, style, sheet)
+            if "after" in container_breaks:
+                pages.break_page()
+            continue
         if not isinstance(node, Tag):
             text.append(node)
             continue
@@ -121,13 +136,13 @@ def _read_blocks(
             _read_table(node, node_style, sheet, pages)
         elif node.find("table"):
             pages.add_text(text, style, sheet)
-            _read_blocks(node.children, node_style, sheet, pages)
+            stack.append((iter(node.children), node_style, [], breaks))
+            continue  # its page break after comes where it ends
         else:
             text.append(node)
         if "after" in breaks:
             pages.add_text(text, style, sheet)
             pages.break_page()
-    pages.add_text(text, style, sheet)
 
 
 def read_html(data: bytes) -> Iterator[Page]:

@@ -10,7 +10,7 @@ Symbol and Wingdings fonts are mapped to the characters they show.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from bs4 import BeautifulSoup
@@ -153,7 +153,20 @@ class _ParagraphBuilder:
 def _walk(
     nodes: Iterable[PageElement], style: Style, out: _ParagraphBuilder, sheet: StyleSheet
 ) -> None:
-    for child in nodes:
+    """Add the text of ``nodes`` and everything inside them to ``out``, depth first. With a
+    stack of its own rather than recursion: markup nested thousands deep is still markup."""
+    # (children still to visit, their style, the tag they are in: None for ``nodes``)
+    stack: list[tuple[Iterator[PageElement], Style, Tag | None]] = [(iter(nodes), style, None)]
+    while stack:
+        children, style, parent = stack[-1]
+        child = next(children, None)
+        if child is None:  # the end of ``parent``
+            stack.pop()
+            if parent is not None and parent.name == "li":
+                out.marker = ""
+            if parent is not None and parent.name in BLOCK_TAGS:
+                out.end_paragraph()
+            continue
         if isinstance(child, NOT_TEXT):
             continue
         if isinstance(child, NavigableString):
@@ -167,16 +180,11 @@ def _walk(
         if child.name == "br":
             out.end_paragraph()
             continue
-        block = child.name in BLOCK_TAGS
-        if block:
+        if child.name in BLOCK_TAGS:
             out.end_paragraph()
         if child.name == "li":
             out.marker = list_glyph(child, sheet)
-        _walk(child.children, child_style, out, sheet)
-        if child.name == "li":
-            out.marker = ""
-        if block:
-            out.end_paragraph()
+        stack.append((iter(child.children), child_style, child))
 
 
 def paragraphs_of(

@@ -12,6 +12,7 @@ continue. Pages are read one at a time and released.
 from __future__ import annotations
 
 import io
+import math
 import re
 import statistics
 import unicodedata
@@ -24,7 +25,7 @@ from pdfminer.layout import LTChar, LTComponent, LTFigure, LTLine, LTRect
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import literal_name
 from pdfplumber.page import Page as PdfPage
-from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from voortgang.errors import InputError
 from voortgang.parse.grid import Cell, Page, Paragraph, Row, Run, normalise_runs
@@ -63,19 +64,33 @@ ITALIC_FLAG, FORCE_BOLD_FLAG = 1 << 6, 1 << 18
 LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
 
 
+def _dict(value: object) -> dict:
+    """A dictionary read from the PDF; empty where a damaged file has something else."""
+    value = resolve1(value)
+    return value if isinstance(value, dict) else {}
+
+
+def _number(value: object) -> float | None:
+    """A number read from the PDF; None where a damaged file has something else (a keyword, a
+    name, a string) or one too large to be a number."""
+    value = resolve1(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return value if math.isfinite(value) else None
+
+
 def _font_descriptors(page: PdfPage) -> dict[str, dict]:
     """Font descriptors of the page's fonts, by the name pdfplumber gives their characters."""
     found: dict[str, dict] = {}
-    fonts = resolve1(resolve1(page.page_obj.resources or {}).get("Font")) or {}
-    for font in fonts.values():
-        font = resolve1(font) or {}
-        descendants = resolve1(font.get("DescendantFonts")) or [{}]
-        descriptor = resolve1(font.get("FontDescriptor")) or resolve1(
-            resolve1(descendants[0]).get("FontDescriptor")
-        )
+    fonts = _dict(_dict(page.page_obj.resources).get("Font"))
+    for value in fonts.values():
+        font = _dict(value)
+        descendants = resolve1(font.get("DescendantFonts"))
+        descendant = _dict(descendants[0]) if isinstance(descendants, list) and descendants else {}
+        descriptor = _dict(font.get("FontDescriptor")) or _dict(descendant.get("FontDescriptor"))
         name = font.get("BaseFont")
         if name is not None and descriptor:
-            found[literal_name(resolve1(name))] = descriptor
+            found[str(literal_name(resolve1(name)))] = descriptor
     return found
 
 
@@ -85,9 +100,9 @@ def _style(fontname: str, descriptors: dict[str, dict]) -> tuple[bool, bool]:
     italic, bold = bool(ITALIC_NAME.search(base)), bool(BOLD_NAME.search(base))
     descriptor = descriptors.get(fontname)
     if descriptor:
-        flags = int(resolve1(descriptor.get("Flags")) or 0)
-        angle = float(resolve1(descriptor.get("ItalicAngle")) or 0)
-        weight = float(resolve1(descriptor.get("FontWeight")) or 0)
+        flags = int(_number(descriptor.get("Flags")) or 0)
+        angle = _number(descriptor.get("ItalicAngle")) or 0
+        weight = _number(descriptor.get("FontWeight")) or 0
         italic = italic or bool(flags & ITALIC_FLAG) or angle != 0
         bold = bold or bool(flags & FORCE_BOLD_FLAG) or weight >= 600
     return italic, bold
@@ -122,9 +137,10 @@ def _read_page(page: PdfPage) -> tuple[list[Glyph], Rulings]:
     for obj in _objects(layout):
         if isinstance(obj, LTChar):
             if obj.upright:
-                if obj.fontname not in styles:
-                    styles[obj.fontname] = _style(obj.fontname, descriptors)
-                italic, bold = styles[obj.fontname]
+                fontname = str(obj.fontname)  # a damaged file may name a font with anything
+                if fontname not in styles:
+                    styles[fontname] = _style(fontname, descriptors)
+                italic, bold = styles[fontname]
                 position = (obj.x0, obj.x1, top - obj.y1, top - obj.y0, obj.size)
                 text = obj.get_text()
                 glyphs.append(Glyph(LIGATURES.get(text, text), *position, italic, bold))
@@ -301,18 +317,25 @@ def _label(text: str) -> tuple[Paragraph, ...]:
 
 
 def read_pdf(data: bytes, password: str | None = None) -> Iterator[Page]:
+    """The PDF's pages. Whatever pdfminer or pdfplumber raise on a damaged file, while opening
+    it or reading a page, is an InputError; an error raised in voortgang's own code is not."""
     try:
         document = pdfplumber.open(io.BytesIO(data), password=password or "")
-    except PdfminerException as error:
+        pages = document.pages
+    except Exception as error:
+        if not _raised_by_backend(error):
+            raise
         raise InputError(_open_error(error, password)) from None
     with document:
         reader = _TableReader()
         seen_text = False
-        for number, page in enumerate(document.pages, start=1):
+        for number, page in enumerate(pages, start=1):
             try:
                 result = reader.page(number, page)
-            except (PdfminerException, MalformedPDFException) as error:
-                raise InputError(f"page {number} of the PDF cannot be read ({error})") from None
+            except Exception as error:
+                if not _raised_by_backend(error):
+                    raise
+                raise InputError(f"not a readable PDF: page {number}: {_reason(error)}") from None
             finally:
                 page.close()
             seen_text = seen_text or bool(result.rows)
@@ -321,10 +344,35 @@ def read_pdf(data: bytes, password: str | None = None) -> Iterator[Page]:
             raise InputError("the PDF has no text layer (a scan?); run OCR on it first")
 
 
-def _open_error(error: Exception, password: str | None) -> str:
-    cause = error.args[0] if error.args else error
-    if "password" in type(cause).__name__.lower() or "password" in str(cause).lower():
+def _raised_by_backend(error: BaseException) -> bool:
+    """Whether ``error`` was raised inside pdfminer or pdfplumber: whether, of the frames it
+    passed through, the innermost one of theirs or ours is theirs (the standard library's,
+    zlib's say, count for whoever called them)."""
+    innermost = ""
+    frame = error.__traceback__
+    while frame is not None:
+        module = frame.tb_frame.f_globals.get("__name__", "")
+        if module.split(".")[0] in ("pdfminer", "pdfplumber", "voortgang"):
+            innermost = module
+        frame = frame.tb_next
+    return innermost.startswith(("pdfminer", "pdfplumber"))
+
+
+def _reason(error: BaseException) -> str:
+    """What pdfminer said, short and on one line."""
+    wrapped = isinstance(error, PdfminerException) and error.args  # pdfplumber wraps pdfminer's
+    cause = error.args[0] if wrapped else error
+    text = " ".join(str(cause).split())
+    if not isinstance(cause, BaseException):
+        return text[:100]
+    reason = f"{type(cause).__name__}: {text}" if text else type(cause).__name__
+    return reason if len(reason) <= 100 else reason[:99] + "…"
+
+
+def _open_error(error: BaseException, password: str | None) -> str:
+    reason = _reason(error)
+    if "password" in reason.lower():
         if password:
             return "the PDF's password is not right"
         return "the PDF is encrypted; pass --password"
-    return f"not a readable PDF ({cause})"
+    return f"not a readable PDF: {reason}"
