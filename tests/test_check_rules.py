@@ -10,25 +10,9 @@ import voortgang
 from voortgang.checks import RULES, check, is_selected, unknown_selectors
 from voortgang.checks.references import nearest_labels, nearest_numbers
 from voortgang.model.diagnostics import CODES, Diagnostic
-from voortgang.model.records import Report
 from voortgang.parse import parse_bytes
 
-HEADING = "# VOORTGANGSRAPPORTAGE 2009\n\n## ACTIEPLAN VOORBEELD 2007-2011\n\nDecember 2009\n\n"
-HEADER = "\t<b>Resultaat</b>\t<b>Deadline</b>\t<b>Trekker</b>\t<b>Stand van zaken</b>\n"
-
-
-def page(*rows: str, track: int = 1) -> str:
-    return HEADING + f"SPOOR {track}: AANPAK\t\t\t\t\n" + HEADER + "".join(r + "\n" for r in rows)
-
-
-def row(
-    number: str, result: str = "Tekst", deadline: str = "2009", lead: str = "BZK", status: str = ""
-) -> str:
-    return "\t".join((number, result, deadline, lead, status))
-
-
-def read(*pages: str) -> Report:
-    return parse_bytes("".join(pages).encode(), "test.txt")
+from small_reports import page, read, row, sub_items
 
 
 def found(*pages: str) -> list[tuple[str, str | None, int | None, str]]:
@@ -38,10 +22,6 @@ def found(*pages: str) -> list[tuple[str, str | None, int | None, str]]:
 
 def codes(*pages: str) -> list[tuple[str, str | None]]:
     return [(d.code, d.item) for d in check(read(*pages))]
-
-
-def sub_items(*labels: str) -> str:
-    return "<p>Titel</p> " + " ".join(f"<p><i>{label}. punt {label}</i></p>" for label in labels)
 
 
 def test_a_clean_report_has_no_diagnostics() -> None:
