@@ -10,16 +10,7 @@ import pytest
 from voortgang import parse
 from voortgang.model.records import Report
 
-from conftest import SAMPLES
-
-RENDITIONS = [
-    "voortgangsrapportage-2009.txt",
-    "voortgangsrapportage-2009.html",
-    "voortgangsrapportage-2009-libreoffice.html",
-    "voortgangsrapportage-2009-landscape-ruled.pdf",
-    "voortgangsrapportage-2009-portrait-plain.pdf",
-    "voortgangsrapportage-2009-portrait-carlito.pdf",
-]
+from conftest import RENDITIONS, SAMPLES
 
 
 def test_golden_counts(golden: Report) -> None:
