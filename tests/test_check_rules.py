@@ -216,10 +216,11 @@ def test_label_rules_on_records() -> None:
 
 
 def test_an_unknown_organisation_is_a_warning() -> None:
-    report = page(row("1.1", lead="BZK/ Gemeente Xanten"), row("1.2", lead="BZKK"))
+    report = page(row("1.1", lead="BZK/ Gemeente Xanten"), row("1.2", lead="BZKK, Nuanza"))
     assert found(report) == [
         ("VG401", "1.1", 1, 'Trekker "Gemeente Xanten" is not a known organisation'),
         ("VG401", "1.2", 1, 'Trekker "BZKK" is not a known organisation (did you mean BZK?)'),
+        ("VG401", "1.2", 1, 'Trekker "Nuanza" is not a known organisation (did you mean Nuansa?)'),
     ]
 
 
@@ -232,6 +233,7 @@ def test_an_unknown_organisation_is_a_warning() -> None:
         "Nuansa",
         "bzk",
         "Vereniging van Nederlandse Gemeenten",
+        "KMar, RvdK en Reclassering",
     ],
 )
 def test_known_organisations_by_name_or_full_name(lead: str) -> None:

@@ -17,6 +17,13 @@ KNOWN_NAMES = {name.casefold(): name for name in KNOWN_ORGANISATIONS} | {
 }
 
 
+def _close_names(name: str) -> list[str]:
+    """Known names ``name`` may be a slip of the pen for (``BZKK``, ``Nuanza``): about as long,
+    and mostly the same letters."""
+    alike = [known for known in KNOWN_ORGANISATIONS if abs(len(known) - len(name)) <= 2]
+    return difflib.get_close_matches(name, alike, n=2, cutoff=0.75)
+
+
 def leads(report: Report) -> Iterator[Diagnostic]:
     """VG401: a name in the Trekker cell that is not a known organisation, by its short name
     or its full name, in any case."""
@@ -24,7 +31,7 @@ def leads(report: Report) -> Iterator[Diagnostic]:
         for name in item.lead:
             if name.casefold() in KNOWN_NAMES:
                 continue
-            close = difflib.get_close_matches(name, list(KNOWN_ORGANISATIONS), n=2, cutoff=0.75)
+            close = _close_names(name)
             hint = f" (did you mean {' or '.join(close)}?)" if close else ""
             yield Diagnostic.of(
                 "VG401",
