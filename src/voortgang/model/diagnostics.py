@@ -61,7 +61,7 @@ CODES: dict[str, Code] = {
             "VG205",
             "warning",
             "malformed-number",
-            "An item number that is not a multi-level number such as 2.3.1.",
+            "An item number cell that holds no number such as 2.3.1.",
         ),
         Code(
             "VG301",
