@@ -12,6 +12,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 TEXT_SAMPLE = SAMPLES / "voortgangsrapportage-2009.txt"
 HTML_SAMPLE = SAMPLES / "voortgangsrapportage-2009.html"
+# The committed renditions that read to the golden records.
+RENDITIONS = [
+    "voortgangsrapportage-2009.txt",
+    "voortgangsrapportage-2009.html",
+    "voortgangsrapportage-2009-libreoffice.html",
+    "voortgangsrapportage-2009-landscape-ruled.pdf",
+    "voortgangsrapportage-2009-portrait-plain.pdf",
+    "voortgangsrapportage-2009-portrait-carlito.pdf",
+]
 GOLDEN = Path(__file__).parent / "golden" / "voortgangsrapportage-2009.json"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -10,16 +11,7 @@ import pytest
 from voortgang import parse
 from voortgang.model.records import Report
 
-from conftest import SAMPLES
-
-RENDITIONS = [
-    "voortgangsrapportage-2009.txt",
-    "voortgangsrapportage-2009.html",
-    "voortgangsrapportage-2009-libreoffice.html",
-    "voortgangsrapportage-2009-landscape-ruled.pdf",
-    "voortgangsrapportage-2009-portrait-plain.pdf",
-    "voortgangsrapportage-2009-portrait-carlito.pdf",
-]
+from conftest import RENDITIONS, SAMPLES
 
 
 def test_golden_counts(golden: Report) -> None:
@@ -49,6 +41,37 @@ def test_rendition_matches_golden(name: str, golden: Report) -> None:
         if not pages_known:  # an export without the original's page breaks
             expected = expected.model_copy(update={"pages": item.pages})
         assert item == expected, item.number
+
+
+BROWSER_PRINTS = [
+    "voortgangsrapportage-2009-chromium.pdf",
+    "voortgangsrapportage-2009-chromium-styled.pdf",
+]
+
+
+def spaced(value: object) -> object:
+    """``value`` with every run of white space as one space, and `` - `` as ``-``."""
+    if isinstance(value, str):
+        return re.sub(r"\s*-\s*", "-", " ".join(value.split()))
+    if isinstance(value, dict):
+        return {key: spaced(item) for key, item in value.items() if key != "pages"}
+    if isinstance(value, list):
+        return [spaced(item) for item in value]
+    return value
+
+
+@pytest.mark.parametrize("name", BROWSER_PRINTS)
+def test_browser_print_matches_golden_but_for_line_breaks(name: str, golden: Report) -> None:
+    """Printed from the HTML rendition, whose page breaks differ from the original's and whose
+    cells are centred vertically. Where a paragraph ends at a full line, or a name list wraps
+    after each comma, the print cannot tell a line break from a wrapped line: those, and a
+    dash's spaces, are all that may differ."""
+    report = parse(SAMPLES / name)
+    assert (report.title, report.plan, report.date) == (golden.title, golden.plan, golden.date)
+    assert report.tracks == golden.tracks
+    assert [item.number for item in report.items] == [item.number for item in golden.items]
+    for item, expected in zip(report.items, golden.items, strict=True):
+        assert spaced(item.model_dump()) == spaced(expected.model_dump()), item.number
 
 
 def test_text_source_is_described(text_report: Report) -> None:

@@ -13,6 +13,7 @@ from voortgang.parse.pdf_layout import (
     join_between,
     labels_of,
     make_lines,
+    paragraphs_of,
     within_margins,
 )
 from voortgang.parse.pdf_rows import numbers_centred, split_rows
@@ -248,3 +249,16 @@ def test_a_browsers_page_header_and_footer_are_not_page_text() -> None:
     # Small type next to the text (a footnote, a small-print cell) stays.
     note = [Glyph(c, 100 + i * 4, 100 + (i + 1) * 4, 124, 132, 8.0) for i, c in enumerate("noot")]
     assert len(within_margins(make_lines(text + note))) == 4
+
+
+def test_the_next_label_of_a_list_begins_a_paragraph_after_a_full_line() -> None:
+    measure = Measure(100, 200, 200)
+    lines = [
+        TextLine(line("3 aanpak professionals onderzoek", 100, 100), measure),  # full: 160 pt
+        TextLine(line("4 aanpak", 100, 112), measure),
+    ]
+    texts = ["".join(piece[0] for piece in p.pieces) for p in paragraphs_of(lines, PITCH)]
+    assert texts == ["3 aanpak professionals onderzoek", "4 aanpak"]
+    # Another number is no next label: the line wrapped.
+    other = [lines[0], TextLine(line("7 aanpak", 100, 112), measure)]
+    assert len(paragraphs_of(other, PITCH)) == 1

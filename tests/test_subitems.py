@@ -95,3 +95,12 @@ def test_an_ordered_list_gives_its_labels() -> None:
         ("a", "een", True),
         ("b", "twee", True),
     ]
+
+
+def test_a_plain_label_where_an_italic_title_ends() -> None:
+    assert split("<i>Moskeeën en jongeren</i> 1 evaluatie onderzoek") == [
+        (None, "Moskeeën en jongeren", True),
+        ("1", "evaluatie onderzoek", False),
+    ]
+    # Plain text on both sides is no sub-item: "in 1 jaar".
+    assert split("Onderzoek in 1 jaar") == [(None, "Onderzoek in 1 jaar", False)]

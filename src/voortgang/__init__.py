@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from voortgang.checks import check
 from voortgang.errors import InputError
+from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Report
 from voortgang.parse import parse_bytes
 
 __version__ = "0.1.0"
-__all__ = ["InputError", "Report", "__version__", "parse"]
+__all__ = ["Diagnostic", "InputError", "Report", "__version__", "check", "parse"]
 
 
 def parse(path: str | Path, password: str | None = None) -> Report:

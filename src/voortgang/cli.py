@@ -11,20 +11,29 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
 
 from voortgang import __version__
+from voortgang.checks import check as check_report
+from voortgang.checks import unknown_selectors
 from voortgang.errors import InputError
+from voortgang.export.diagnostics import (
+    diagnostics_github,
+    diagnostics_json,
+    print_diagnostics,
+    summary,
+)
 from voortgang.export.json import items_jsonl, reports_json
 from voortgang.export.markdown import reports_markdown
 from voortgang.export.table import print_tables
 from voortgang.files import OutputError, check_output, read_input, write_output
 from voortgang.model.records import Report
-from voortgang.parse import parse_bytes
+from voortgang.parse import parse_bytes, read_reports
 
+T = TypeVar("T")
 # The format ``-o`` picks from its file's suffix when no --format is given. Any other suffix
 # (none, .txt, /dev/stdout) gets JSON, what a pipe gets: as sqlite-utils writes JSON unless
 # told otherwise and ruff's --output-file never looks at the suffix, an output name is no
@@ -87,11 +96,12 @@ def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def parse_input(name: str, settings: Settings, password: str | None) -> Report | None:
-    """The report in one input, or None after saying on stderr why it could not be read."""
+def read_one(name: str, settings: Settings, read: Callable[[bytes, str], T]) -> T | None:
+    """``read`` applied to one input's bytes and label, or None after saying on stderr why the
+    input could not be read."""
     label = "<stdin>" if name == "-" else name
     try:
-        return parse_bytes(read_input(name), label, password)
+        return read(read_input(name), label)
     except InputError as error:
         settings.error(f"{label}: {error}")
     except Exception as error:  # a bug of ours: one line, the traceback with -v
@@ -99,6 +109,11 @@ def parse_input(name: str, settings: Settings, password: str | None) -> Report |
             traceback.print_exc()
         settings.error(f"{label}: internal error: {error!r} (run with -v for the traceback)")
     return None
+
+
+def parse_input(name: str, settings: Settings, password: str | None) -> Report | None:
+    """The report in one input, or None after saying on stderr why it could not be read."""
+    return read_one(name, settings, lambda data, label: parse_bytes(data, label, password))
 
 
 def terminal(force_terminal: bool | None = None) -> Console:
@@ -183,6 +198,86 @@ def parse(
                 settings.say(f"wrote {count} items to {output} as {output_format}")
     if len(reports) < len(files):
         sys.exit(2 if not reports else 1)
+
+
+def _selectors(_: click.Context, parameter: click.Parameter, values: tuple[str, ...]) -> list[str]:
+    """Codes or code prefixes, comma-separated and/or repeated; one that names no code is a
+    usage error."""
+    selectors = [part.strip().upper() for value in values for part in value.split(",")]
+    selectors = [selector for selector in selectors if selector]
+    if unknown := unknown_selectors(selectors):
+        raise click.BadParameter(f"no such code: {', '.join(unknown)}", param=parameter)
+    return selectors
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option(
+    "-f",
+    "--format",
+    "--output-format",
+    "output_format",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for scripts, github for GitHub Actions annotations.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    callback=_selectors,
+    help="Only these codes or prefixes (VG101,VG2); comma-separated or repeated.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    callback=_selectors,
+    help="Leave out these codes or prefixes; comma-separated or repeated.",
+)
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.option("--password", help="Password of an encrypted PDF.")
+@common_options
+@click.pass_context
+def check(
+    context: click.Context,
+    files: tuple[str, ...],
+    output_format: str,
+    select: list[str],
+    ignore: list[str],
+    strict: bool,
+    password: str | None,
+) -> None:
+    """Check reports for broken references and numbering faults.
+
+    FILE is a report (PDF, HTML, text rendition; - for stdin) or the JSON that voortgang
+    parse writes. Diagnostics go to stdout; with --format json or github the summary line goes
+    to stderr. Exit code 0 when nothing is at error level, 1 when something is (or, with
+    --strict, at warning level), 2 when an input could not be read (the others are checked).
+    """
+    settings = context.ensure_object(Settings)
+    read = [
+        read_one(name, settings, lambda data, label: read_reports(data, label, password))
+        for name in files
+    ]
+    reports = [report for found in read if found is not None for report in found]
+    unreadable = sum(found is None for found in read)
+    diagnostics = [
+        diagnostic
+        for report in reports
+        for diagnostic in check_report(report, select or None, ignore)
+    ]
+    line = summary(diagnostics, len(reports), unreadable)
+    if output_format == "text":
+        print_diagnostics(diagnostics, terminal(), None if settings.quiet else line)
+    else:
+        render = diagnostics_json if output_format == "json" else diagnostics_github
+        click.echo(render(diagnostics), nl=False)
+        settings.say(line)
+    failing = {"error", "warning"} if strict else {"error"}
+    if unreadable:
+        sys.exit(2)
+    if any(diagnostic.severity in failing for diagnostic in diagnostics):
+        sys.exit(1)
 
 
 @main.command()

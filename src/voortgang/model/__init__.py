@@ -1,5 +1,6 @@
 """The pydantic records of the contract; ``voortgang schema`` prints their JSON Schema."""
 
+from voortgang.model.diagnostics import CODES, Diagnostic
 from voortgang.model.organisations import KNOWN_ORGANISATIONS
 from voortgang.model.records import (
     SCHEMA_VERSION,
@@ -13,9 +14,11 @@ from voortgang.model.records import (
 )
 
 __all__ = [
+    "CODES",
     "KNOWN_ORGANISATIONS",
     "SCHEMA_VERSION",
     "Deadline",
+    "Diagnostic",
     "Item",
     "Reference",
     "Report",

@@ -10,7 +10,8 @@ from voortgang.parse.assemble import assemble
 from voortgang.parse.grid import Page
 from voortgang.parse.html import read_html
 from voortgang.parse.pdf import read_pdf
-from voortgang.parse.sniff import sniff
+from voortgang.parse.records import read_records
+from voortgang.parse.sniff import is_records, sniff
 from voortgang.parse.text import read_text
 
 READERS: dict[SourceFormat, Callable[[bytes], Iterator[Page]]] = {
@@ -28,3 +29,11 @@ def parse_bytes(data: bytes, path: str, password: str | None = None) -> Report:
     source = Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=None)
     pages = read_pdf(data, password) if fmt == "pdf" else READERS[fmt](data)
     return assemble(pages, source)
+
+
+def read_reports(data: bytes, path: str, password: str | None = None) -> list[Report]:
+    """The reports in ``data``: the one report of a PDF, HTML or text rendition, or those of
+    records JSON that ``voortgang parse`` wrote (one report, or an array of them)."""
+    if is_records(data):
+        return read_records(data)
+    return [parse_bytes(data, path, password)]

@@ -23,6 +23,7 @@ from functools import cached_property
 from voortgang.model.organisations import KNOWN_ORGANISATIONS
 
 LIST_GLYPHS = frozenset("-–•·o▪◦●■➢✓*")
+LIST_LABEL = re.compile(r"(?:\d{1,2}|[a-z])[.)]?")
 NUMBERING = re.compile(r"(?:\d{1,2}|[a-z])\.")
 BROKEN_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.|\d{1,2}(?:\.\d{1,2})+")
 NAME_PARTS = re.compile(r"[/,;()\s]+")
@@ -456,11 +457,24 @@ def paragraphs_of(
 ) -> list[StyledParagraph]:
     """Lines of one cell as paragraphs of (text, italic, bold) pieces."""
     paragraphs: list[StyledParagraph] = []
+    label: str | None = None  # the label the current paragraph began with
     for index, text_line in enumerate(lines):
         join = None if index == 0 else join_between(lines[index - 1], text_line, pitch)
+        first = "".join(g.text for g in text_line.line.words[0])
+        if join is not None and label is not None and first == _next_label(label):
+            join = None  # the next in a list (``3 …``, ``4 …``), wherever the line before ended
         if index == 0 or join is None:
             paragraphs.append(StyledParagraph(joins_previous=first_join if index == 0 else None))
         elif join:
             paragraphs[-1].pieces.append((join, False, False))
         paragraphs[-1].pieces.extend((g.text, g.italic, g.bold) for g in text_line.line.trimmed)
+        if join is None:
+            label = first if LIST_LABEL.fullmatch(first) and len(text_line.line.words) > 1 else None
     return paragraphs
+
+
+def _next_label(label: str) -> str:
+    """``3`` → ``4``, ``c.`` → ``d.``, ``2)`` → ``3)``."""
+    body, mark = label.rstrip(".)"), label[len(label.rstrip(".)")) :]
+    following = str(int(body) + 1) if body.isdigit() else chr(ord(body) + 1)
+    return following + mark

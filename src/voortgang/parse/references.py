@@ -9,6 +9,8 @@ dates (``28 en 29 oktober``) do not fit that shape.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from voortgang.model.records import Item, Reference, ReferenceField
 
@@ -42,10 +44,44 @@ def find_references(text: str, field: ReferenceField) -> list[Reference]:
     ]
 
 
+@dataclass(frozen=True)
+class Targets:
+    """What a reference can name in a report: its item numbers, and for each item the labels of
+    its sub-items (``3.1.b`` is sub-item b of 3.1). The one reading of "the target exists",
+    for ``parse`` marking references resolved and for ``check`` reporting those that are not."""
+
+    sub_items: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, items: Iterable[Item]) -> Targets:
+        labels: dict[str, list[str]] = {}
+        for item in items:
+            known = labels.setdefault(item.number, [])
+            known.extend(sub.label for sub in item.sub_items if sub.label not in known)
+        return cls({number: tuple(found) for number, found in labels.items()})
+
+    def __contains__(self, target: str) -> bool:
+        if target in self.sub_items:
+            return True
+        number, _, label = target.rpartition(".")
+        return label in self.sub_items.get(number, ())
+
+    @property
+    def numbers(self) -> list[str]:
+        """The item numbers, each once, in document order."""
+        return list(self.sub_items)
+
+
+def sub_item_target(target: str) -> tuple[str, str] | None:
+    """(item number, label) where ``target`` names a sub-item by letter (``3.1.b``), else None;
+    ``2.3.1`` is an item number first, whatever else it may also name."""
+    number, _, label = target.rpartition(".")
+    return (number, label) if label.isalpha() else None
+
+
 def resolve_references(items: list[Item]) -> None:
     """Mark each reference of ``items`` resolved when its target is in ``items``."""
-    targets = {item.number for item in items}
-    targets.update(f"{item.number}.{sub.label}" for item in items for sub in item.sub_items)
+    targets = Targets.of(items)
     for item in items:
         for reference in item.references:
             reference.resolved = reference.target in targets

@@ -14,6 +14,14 @@ HTML_START = re.compile(
 )
 
 
+JSON_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*[\[{]")
+
+
+def is_records(data: bytes) -> bool:
+    """Whether ``data`` is JSON (records ``voortgang parse`` wrote) rather than a report."""
+    return bool(JSON_START.match(data[:1024]))
+
+
 def sniff(data: bytes) -> SourceFormat:
     """The format of ``data``; raises InputError for anything voortgang cannot read."""
     if not data.strip():

@@ -5,7 +5,8 @@ its text. A label counts:
 
 - at the start of a paragraph (or list item), italic or not;
 - inside a paragraph, where an italic stretch starts with the label (``<i>1 Stimuleren</i>``),
-  or where a plain label stands just before an italic stretch (``1. <i>Analyse</i>``). Renditions
+  where a plain label stands just before an italic stretch (``1. <i>Analyse</i>``), or just
+  after one (``<i>Titel</i> 1 tekst``). Renditions
   that lost their paragraph breaks still show where each sub-item began this way.
 
 An item's first label must be ``a`` or ``1``, so a title that happens to open with a number is
@@ -99,7 +100,9 @@ def _label_starts(line: StyledText, labels: list[str]) -> list[tuple[int, int, s
         paragraph_start = not line.text[:begin].strip()
         italic_begins_here = line.italic[begin] and (begin == 0 or not line.italic[begin - 1])
         label_before_italic = not line.italic[begin] and line.italic[end]
-        if not (paragraph_start or italic_begins_here or label_before_italic):
+        before = line.text[:begin].rstrip()
+        italic_ends_here = bool(before) and line.italic[len(before) - 1] and not line.italic[end]
+        if not (paragraph_start or italic_begins_here or label_before_italic or italic_ends_here):
             continue
         if _accepts(label, paragraph_start, labels):
             starts.append((begin, end, label))

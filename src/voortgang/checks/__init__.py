@@ -1,0 +1,73 @@
+"""``voortgang check``: the faults a reviewer wants found before a report goes out.
+
+Each rule is a plain function from a Report to its diagnostics; ``check`` runs them all and
+keeps the codes asked for. The codes, their severities and meanings are registered once, in
+``voortgang.model.diagnostics``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from voortgang.checks.cells import deadlines, leads
+from voortgang.checks.numbers import (
+    duplicate_numbers,
+    malformed_numbers,
+    number_order,
+    numbering_gaps,
+    numbers_in_tracks,
+    sort_key,
+)
+from voortgang.checks.references import references
+from voortgang.checks.sub_items import sub_item_labels
+from voortgang.model.diagnostics import CODES, Diagnostic
+from voortgang.model.records import Report
+
+Rule = Callable[[Report], Iterable[Diagnostic]]
+
+RULES: tuple[Rule, ...] = (
+    references,
+    duplicate_numbers,
+    number_order,
+    numbers_in_tracks,
+    numbering_gaps,
+    malformed_numbers,
+    sub_item_labels,
+    leads,
+    deadlines,
+)
+
+__all__ = ["RULES", "check", "is_selected", "unknown_selectors"]
+
+
+def unknown_selectors(selectors: Iterable[str]) -> list[str]:
+    """The selectors (codes or prefixes of codes, such as ``VG1``) that name no code."""
+    return [s for s in selectors if not any(code.startswith(s.upper()) for code in CODES)]
+
+
+def is_selected(code: str, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool:
+    """Whether ``code`` is asked for: it starts with a ``select`` prefix (all codes without
+    one) and with no ``ignore`` prefix."""
+    chosen = select is None or any(code.startswith(s.upper()) for s in select)
+    return chosen and not any(code.startswith(s.upper()) for s in ignore or ())
+
+
+def check(
+    report: Report,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+) -> list[Diagnostic]:
+    """The faults in ``report``, by page and item number.
+
+    ``select`` and ``ignore`` are codes or prefixes of codes (``VG1`` for every reference
+    rule); without ``select`` every rule runs.
+    """
+    found = [
+        diagnostic
+        for rule in RULES
+        for diagnostic in rule(report)
+        if is_selected(diagnostic.code, select, ignore)
+    ]
+    return sorted(
+        found, key=lambda d: (d.page is None, d.page or 0, sort_key(d.item or ""), d.code)
+    )

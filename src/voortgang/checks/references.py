@@ -1,0 +1,86 @@
+"""Rules on cross-references: a target that no item or sub-item has (VG101, VG102).
+
+Whether a target exists is read as ``parse`` reads it when it marks references resolved
+(``voortgang.parse.references.Targets``), so the two never disagree. A reference to the item
+that holds it, or to one of that item's own sub-items, is fine when it resolves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from voortgang.checks.common import first_page, number_parts
+from voortgang.model.diagnostics import Diagnostic
+from voortgang.model.records import Report
+from voortgang.parse.references import Targets, sub_item_target
+
+SUGGESTIONS = 3
+
+
+def _digits_near(digits: str) -> set[str]:
+    """``digits`` and every string made from it by swapping two neighbouring digits."""
+    near = {digits}
+    for at in range(len(digits) - 1):
+        near.add(digits[:at] + digits[at + 1] + digits[at] + digits[at + 2 :])
+    return near
+
+
+def nearest_numbers(number: str, numbers: list[str]) -> list[str]:
+    """Existing item numbers a reviewer may have meant by the missing ``number``.
+
+    First the likely slips of the pen: the same digits with the dots elsewhere (``2.31`` for
+    2.3.1) or two neighbouring digits swapped (``2.31`` for 2.13); then the numbers on either
+    side of where ``number`` would stand in its track (``2.3.9`` between 2.3.3 and 2.4).
+    """
+    parts = number_parts(number)
+    if parts is None:
+        return []
+    near = _digits_near(number.replace(".", ""))
+    slips = [n for n in numbers if n != number and n.replace(".", "") in near]
+    readable = sorted((p, n) for n in numbers if (p := number_parts(n)) is not None)
+    in_track = [(p, n) for p, n in readable if p[0] == parts[0]] or readable
+    before = [n for p, n in in_track if p < parts][-1:]
+    after = [n for p, n in in_track if p > parts][:1]
+    return list(dict.fromkeys(slips + before + after))[:SUGGESTIONS]
+
+
+def _label_position(label: str) -> int:
+    return int(label) if label.isdigit() else ord(label.lower()) - ord("a") + 1
+
+
+def nearest_labels(label: str, labels: tuple[str, ...]) -> list[str]:
+    """The labels of the item closest in sequence to the missing ``label``."""
+    kind = [other for other in labels if other.isdigit() == label.isdigit()] or list(labels)
+    wanted = _label_position(label)
+    return sorted(kind, key=lambda other: (abs(_label_position(other) - wanted), other))[:2]
+
+
+def references(report: Report) -> Iterator[Diagnostic]:
+    """VG101 and VG102: each reference whose target does not exist."""
+    targets = Targets.of(report.items)
+    for item in report.items:
+        for reference in item.references:
+            if reference.target in targets:
+                continue
+            sub_item = sub_item_target(reference.target)
+            if sub_item and sub_item[0] in targets.sub_items:
+                number, label = sub_item
+                labels = targets.sub_items[number]
+                has = f"its sub-items: {', '.join(labels)}" if labels else "it has none"
+                code = "VG102"
+                message = f"item {number} has no sub-item {label} ({has})"
+                suggestions = [f"{number}.{other}" for other in nearest_labels(label, labels)]
+            else:
+                number = sub_item[0] if sub_item else reference.target
+                code = "VG101"
+                suggestions = nearest_numbers(number, targets.numbers)
+                nearest = f" (nearest: {', '.join(suggestions)})" if suggestions else ""
+                message = f"there is no item {number}{nearest}"
+            yield Diagnostic.of(
+                code,
+                f"{reference.text}: {message}",
+                item=item.number,
+                page=first_page(item),
+                source=report.source.path,
+                suggestions=suggestions,
+            )

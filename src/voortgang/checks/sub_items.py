@@ -1,0 +1,52 @@
+"""Rules on sub-item labels: out of sequence (a, b, d) or mixed letters and numbers (a, 2).
+
+``parse`` keeps a label that skips one or changes kind where it starts a paragraph, so that
+these rules see it; an item's labels are then told once, as printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+
+from voortgang.checks.common import first_page
+from voortgang.model.diagnostics import Diagnostic
+from voortgang.model.records import Item, Report
+
+
+def _is_label(label: str) -> bool:
+    return label.isdigit() or (len(label) == 1 and label.isalpha())
+
+
+def _position(label: str) -> int:
+    """Where ``label`` stands in its sequence: a and 1 are 1."""
+    return int(label) if label.isdigit() else ord(label.lower()) - ord("a") + 1
+
+
+def _faults(item: Item) -> tuple[bool, list[str]]:
+    """Whether the labels mix kinds, and each step out of sequence (``d after b``), comparing
+    places in the sequence, so ``a, 2`` is in sequence and only mixed."""
+    labels = [sub.label for sub in item.sub_items if _is_label(sub.label)]
+    mixed = len({label.isdigit() for label in labels}) > 1
+    steps = [f"starts at {labels[0]}"] if labels and _position(labels[0]) != 1 else []
+    steps += [
+        f"{label} after {previous}"
+        for previous, label in pairwise(labels)
+        if _position(label) != _position(previous) + 1
+    ]
+    return mixed, steps
+
+
+def sub_item_labels(report: Report) -> Iterator[Diagnostic]:
+    """VG301 once for an item whose labels skip or repeat, VG302 once for one that mixes
+    letters and numbers."""
+    for item in report.items:
+        mixed, steps = _faults(item)
+        labels = ", ".join(sub.label for sub in item.sub_items)
+        where = {"item": item.number, "page": first_page(item), "source": report.source.path}
+        if steps:
+            message = f"sub-item labels out of sequence: {labels} ({', '.join(steps)})"
+            yield Diagnostic.of("VG301", message, **where)
+        if mixed:
+            message = f"sub-item labels mix letters and numbers: {labels}"
+            yield Diagnostic.of("VG302", message, **where)
