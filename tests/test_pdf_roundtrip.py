@@ -71,7 +71,12 @@ def test_sample_printed_in_every_style_reads_back(style: PdfStyle, text_report: 
     )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,  # the same examples in every run: CI must not depend on luck
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(generated=reports(broken_rows=False), style=st.sampled_from(STYLES))
 def test_random_reports_printed_to_pdf_read_back(
     generated: GeneratedReport, style: PdfStyle
