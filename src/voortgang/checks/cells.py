@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from voortgang.checks.common import first_page
+from voortgang.checks.common import about
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.organisations import KNOWN_ORGANISATIONS
 from voortgang.model.records import Report
@@ -33,12 +33,11 @@ def leads(report: Report) -> Iterator[Diagnostic]:
                 continue
             close = _close_names(name)
             hint = f" (did you mean {' or '.join(close)}?)" if close else ""
-            yield Diagnostic.of(
+            yield about(
                 "VG401",
                 f'Trekker "{name}" is not a known organisation{hint}',
-                item=item.number,
-                page=first_page(item),
-                source=report.source.path,
+                report,
+                item,
                 suggestions=close,
             )
 
@@ -52,10 +51,9 @@ def deadlines(report: Report) -> Iterator[Diagnostic]:
             continue
         for line in dict.fromkeys(item.deadline.text.split("\n")):
             if line.strip() and read_deadline(line, None).kind == "unknown":
-                yield Diagnostic.of(
+                yield about(
                     "VG402",
                     f'deadline "{line}" cannot be read',
-                    item=item.number,
-                    page=first_page(item),
-                    source=report.source.path,
+                    report,
+                    item,
                 )

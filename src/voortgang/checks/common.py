@@ -1,10 +1,11 @@
-"""Pieces the rules share: where an item stands, and how its number reads."""
+"""Pieces the rules share: a diagnostic about an item, and how an item's number reads."""
 
 from __future__ import annotations
 
 import re
 
-from voortgang.model.records import Item
+from voortgang.model.diagnostics import Diagnostic
+from voortgang.model.records import Item, Report
 
 NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
@@ -12,6 +13,20 @@ NUMBER = re.compile(r"\d+(?:\.\d+)*")
 def first_page(item: Item) -> int | None:
     """The page a diagnostic about ``item`` points to: the first its rows stand on."""
     return item.pages[0] if item.pages else None
+
+
+def about(
+    code: str, message: str, report: Report, item: Item, suggestions: list[str] | None = None
+) -> Diagnostic:
+    """A diagnostic about ``item`` of ``report``, on the page the item begins."""
+    return Diagnostic.of(
+        code,
+        message,
+        item=item.number,
+        page=first_page(item),
+        source=report.source.path,
+        suggestions=suggestions,
+    )
 
 
 def number_parts(number: str) -> tuple[int, ...] | None:

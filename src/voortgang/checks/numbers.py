@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import pairwise
 
-from voortgang.checks.common import first_page, number_parts
+from voortgang.checks.common import about, first_page, number_parts
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Item, Report
 
@@ -48,12 +48,11 @@ def duplicate_numbers(report: Report) -> Iterator[Diagnostic]:
         if item.number in first:
             earlier = first_page(first[item.number])
             where = f" (page {earlier})" if earlier is not None else ""
-            yield Diagnostic.of(
+            yield about(
                 "VG201",
                 f"{item.number} is also the number of an earlier item{where}",
-                item=item.number,
-                page=first_page(item),
-                source=report.source.path,
+                report,
+                item,
             )
         elif item.number:
             first[item.number] = item
@@ -98,12 +97,11 @@ def number_order(report: Report) -> Iterator[Diagnostic]:
                 where = f"it stands between {before} and {after}"
             else:
                 where = f"it stands after {before}" if before else f"it stands before {after}"
-            yield Diagnostic.of(
+            yield about(
                 "VG202",
                 f"{item.number} is out of order: {where}",
-                item=item.number,
-                page=first_page(item),
-                source=report.source.path,
+                report,
+                item,
             )
 
 
@@ -112,12 +110,11 @@ def numbers_in_tracks(report: Report) -> Iterator[Diagnostic]:
     for item in report.items:
         parts = number_parts(item.number)
         if parts is not None and parts[0] != item.track:
-            yield Diagnostic.of(
+            yield about(
                 "VG203",
                 f"{item.number} stands under track {item.track}",
-                item=item.number,
-                page=first_page(item),
-                source=report.source.path,
+                report,
+                item,
             )
 
 
@@ -143,12 +140,11 @@ def numbering_gaps(report: Report) -> Iterator[Diagnostic]:
                 text = f"track {low} is followed by track {high}"
                 gap = "track " + "–".join(missing)
             item = found[high]
-            yield Diagnostic.of(
+            yield about(
                 "VG204",
                 f"gap in the numbering: {text} (no {gap})",
-                item=item.number,
-                page=first_page(item),
-                source=report.source.path,
+                report,
+                item,
             )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from voortgang.checks.common import first_page, number_parts
+from voortgang.checks.common import about, number_parts
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Report
 from voortgang.parse.references import Targets, sub_item_target
@@ -76,11 +76,10 @@ def references(report: Report) -> Iterator[Diagnostic]:
                 suggestions = nearest_numbers(number, targets.numbers)
                 nearest = f" (nearest: {', '.join(suggestions)})" if suggestions else ""
                 message = f"there is no item {number}{nearest}"
-            yield Diagnostic.of(
+            yield about(
                 code,
                 f"{reference.text}: {message}",
-                item=item.number,
-                page=first_page(item),
-                source=report.source.path,
+                report,
+                item,
                 suggestions=suggestions,
             )

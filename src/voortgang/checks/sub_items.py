@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-from voortgang.checks.common import first_page
+from voortgang.checks.common import about
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Item, Report
 
@@ -43,10 +43,9 @@ def sub_item_labels(report: Report) -> Iterator[Diagnostic]:
     for item in report.items:
         mixed, steps = _faults(item)
         labels = ", ".join(sub.label for sub in item.sub_items)
-        where = {"item": item.number, "page": first_page(item), "source": report.source.path}
         if steps:
             message = f"sub-item labels out of sequence: {labels} ({', '.join(steps)})"
-            yield Diagnostic.of("VG301", message, **where)
+            yield about("VG301", message, report, item)
         if mixed:
             message = f"sub-item labels mix letters and numbers: {labels}"
-            yield Diagnostic.of("VG302", message, **where)
+            yield about("VG302", message, report, item)
