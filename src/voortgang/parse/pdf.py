@@ -297,10 +297,8 @@ class _TableReader:
             return None
         tails = [self.tails.get(column) for column in range(len(parts_by_column))]
         joins = [
-            join_between(self.tails[column], parts[0], pitch=None)
-            if parts and column in self.tails
-            else None
-            for column, parts in enumerate(parts_by_column)
+            join_between(tail, parts[0], pitch=None) if parts and tail is not None else None
+            for tail, parts in zip(tails, parts_by_column, strict=True)
         ]
         runs_on = any(
             join is not None
