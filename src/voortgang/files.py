@@ -16,8 +16,14 @@ def read_input(name: str) -> bytes:
     """The bytes of the file ``name``, or of standard input for ``-``."""
     if name == "-":
         return sys.stdin.buffer.read()
+    return read_file(Path(name))
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of the file at ``path``; InputError, the problem in a few words, where there
+    are none to read."""
     try:
-        return Path(name).read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise InputError("is a directory") from None
     except FileNotFoundError:
