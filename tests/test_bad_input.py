@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -20,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from voortgang import cli
 from voortgang.parse.text import read_text
 
-from conftest import HTML_SAMPLE, SAMPLES, TEXT_SAMPLE
+from conftest import HTML_SAMPLE, ROOT, SAMPLES, TEXT_SAMPLE
 from pdf_rendering import PdfStyle, render_pdf
 
 SAMPLE_PDF = SAMPLES / "voortgangsrapportage-2009-portrait-plain.pdf"
@@ -202,3 +203,16 @@ def test_an_enormous_cell_is_read_whole(sample: Path, tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (0, "")
     (item,) = [item for item in json.loads(result.stdout)["items"] if item["number"] == "1.1"]
     assert item["status"].startswith(cell.strip() + " Nuansa heeft")
+
+
+def test_the_readme_tells_the_problems_as_they_are_told() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| input | the problem it is told as |\n", 1)[1].split("\n\n", 1)[0]
+    told = re.findall(r"^\| .+ \| `([^`]+)`", table, re.MULTILINE)
+    tested = {problem for _, problem in BAD_INPUTS.values()}
+    tested |= {
+        "a folder with no .pdf, .html, .htm or .txt files in it",
+        "the PDF's password is not right",
+    }
+    assert len(told) == 9
+    assert set(told) <= tested, set(told) - tested
