@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import random
+import re
 import select
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -303,3 +306,49 @@ def test_ctrl_c_on_a_batch_in_workers_ends_it_cleanly(tmp_path: Path) -> None:
     assert (process.returncode, out, err) == (130, b"", b"")
     with pytest.raises(ProcessLookupError):  # the workers are gone with it
         os.killpg(process.pid, 0)
+
+
+# -- the progress bar ---------------------------------------------------------------------------
+
+
+def on_a_terminal(*args: str, env: dict[str, str]) -> tuple[int, bytes, bytes]:
+    """Run voortgang with standard error on a pseudo-terminal: exit code, stdout, what the
+    terminal got."""
+    controller, terminal = pty.openpty()
+    command = [sys.executable, "-m", "voortgang", *args]
+    with tempfile.TemporaryFile() as stdout:
+        process = subprocess.Popen(
+            command, stdout=stdout, stderr=terminal, env={**os.environ, **env}
+        )
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal's other end closed
+                break
+            if not chunk:
+                break
+            shown += chunk
+        os.close(controller)
+        code = process.wait(timeout=60)
+        stdout.seek(0)
+        return code, stdout.read(), shown
+
+
+def test_a_terminal_shows_a_bar_without_colour_under_no_color(tmp_path: Path) -> None:
+    names = [str(TEXT_SAMPLE), str(tmp_path / "missing.txt"), str(HTML_SAMPLE)]
+    code, out, shown = on_a_terminal("parse", *names, "-j", "1", env={"NO_COLOR": "1"})
+    assert (code, len(json.loads(out))) == (1, 2)
+    assert b"parsing" in shown and b"3/3" in shown
+    assert re.search(rb"\x1b\[[0-9;]*m", shown) is None  # no colour, no bold
+    error = f"voortgang: error: {tmp_path / 'missing.txt'}: no such file\r\n".encode()
+    assert error in shown  # whole, on its own line
+    assert shown.endswith(b"\x1b[2K")  # the bar erased at the end
+
+
+def test_quiet_shows_no_bar_on_a_terminal(tmp_path: Path) -> None:
+    names = [str(TEXT_SAMPLE), str(tmp_path / "missing.txt"), str(HTML_SAMPLE)]
+    code, _, shown = on_a_terminal("-q", "parse", *names, "-j", "1", env={})
+    assert code == 1
+    assert shown == f"voortgang: error: {tmp_path / 'missing.txt'}: no such file\r\n".encode()
