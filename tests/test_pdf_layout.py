@@ -9,6 +9,7 @@ from voortgang.parse.pdf_layout import (
     Line,
     Measure,
     TextLine,
+    draws_wrap_spaces,
     find_columns,
     join_between,
     labels_of,
@@ -96,6 +97,48 @@ def test_a_name_wrapped_after_a_slash_keeps_its_space() -> None:
     first = TextLine(line("BZK/OCW/", 300), Measure(300, 345, 345))
     second = TextLine(line("Nuansa", 300, 112), Measure(300, 345, 345))
     assert join_between(first, second, PITCH) == " "
+
+
+# A producer that draws the space a line wraps at (LibreOffice): the 40 pt column's lines that
+# end in a drawn space end at most at 325, so a line ending short of that had room for one.
+DRAWN = Measure(300, 340, 340, spaced=325)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "join"),
+    [
+        ("BZK/OCW/ ", "Nuansa", " "),  # the space is drawn
+        ("BZK/", "VNG/OCW", ""),  # room for a space, none drawn: a name broken at the slash
+        ("en -", "terrorisme", ""),
+        ("informat", "ie", ""),  # a word too long for the column, broken where full
+        ("Deadline", "2010", " "),  # full, but what follows is no rest of a word
+    ],
+)
+def test_where_the_producer_draws_wrap_spaces_a_missing_one_breaks_a_word(
+    before: str, after: str, join: str
+) -> None:
+    first = TextLine(line(before, 300), DRAWN)
+    second = TextLine(line(after, 300, 112), DRAWN)
+    assert join_between(first, second, PITCH, wrap_spaces=True) == join
+
+
+def test_without_drawn_wrap_spaces_a_full_line_in_a_wide_column_wraps_at_a_space() -> None:
+    wide = Measure(300, 300 + ADVANCE * 20, 300 + ADVANCE * 20)
+    first = TextLine(line("Professionaliserings", 300), wide)
+    second = TextLine(line("aanbod politie", 300, 112), wide)
+    assert join_between(first, second, PITCH) == " "
+    assert join_between(first, second, PITCH, wrap_spaces=True) == ""
+
+
+def test_only_spaces_the_pdf_draws_tell_that_its_producer_draws_wrap_spaces() -> None:
+    (two_cells,) = make_lines(glyphs("ab", 100, 100) + glyphs("cd", 200, 100))
+    added = two_cells.within(0, 150)  # ends in the space added for the gap between cells
+    assert added is not None and added.text == "ab" and not added.ends_in_space
+    assert not draws_wrap_spaces([added] * 10)
+    drawn = [line("een regel ", 100, 100 + 12 * i) for i in range(3)]
+    assert all(part.ends_in_space for part in drawn)
+    assert draws_wrap_spaces(drawn + [line("laatste", 100, 200)] * 5)
+    assert not draws_wrap_spaces(drawn + [line("laatste", 100, 200)] * 30)
 
 
 def test_spacing_between_lines_ends_a_paragraph() -> None:

@@ -36,6 +36,7 @@ from voortgang.parse.pdf_layout import (
     Label,
     Line,
     TextLine,
+    draws_wrap_spaces,
     find_columns,
     join_between,
     labels_of,
@@ -183,16 +184,33 @@ def _free_text(line: Line) -> Row:
     return Row((_cell([TextLine.alone(line)], pitch=1e9),), in_table=False)
 
 
-def _cell(lines: list[TextLine], pitch: float, first_join: str | None = None) -> Cell:
+def _cell(
+    lines: list[TextLine], pitch: float, first_join: str | None = None, wrap_spaces: bool = False
+) -> Cell:
     return Cell(
         tuple(
             Paragraph(
                 tuple(normalise_runs(Run(text, italic, bold) for text, italic, bold in p.pieces)),
                 p.joins_previous,
             )
-            for p in paragraphs_of(lines, pitch, first_join)
+            for p in paragraphs_of(lines, pitch, first_join, wrap_spaces)
         )
     )
+
+
+def _is_merged(row_lines: list[Line], columns: Columns) -> bool:
+    """Whether the row is one merged cell (a track row): all its lines span columns."""
+    return all(_is_spanning(line, columns) for line in row_lines)
+
+
+def _cells_of(row_lines: list[Line], columns: Columns) -> list[list[TextLine]]:
+    """The row's lines cut into its columns: per column, its lines, measured."""
+    parts_by_column: list[list[TextLine]] = [[] for _ in columns.labels]
+    for line in row_lines:
+        for column, part in enumerate(columns.split(line)):
+            if part is not None:
+                parts_by_column[column].append(TextLine(part, columns.measures[column]))
+    return parts_by_column
 
 
 def _is_spanning(line: Line, columns: Columns) -> bool:
@@ -218,6 +236,8 @@ class _TableReader:
         # its numbers stand amid their rows (as last seen on a page that tells).
         self.rows_ruled = False
         self.centred = False
+        # Whether the producer draws the space a line wraps at (see draws_wrap_spaces).
+        self.wrap_spaces = False
 
     def page(self, number: int, page: PdfPage) -> Page:
         glyphs, rulings = _read_page(page)
@@ -263,29 +283,31 @@ class _TableReader:
         row_rules = rules if self.rows_ruled else []
         centred = numbers_centred(body, columns, pitch)
         self.centred = self.centred if centred is None else centred
+        split = [
+            (row_lines, None if _is_merged(row_lines, columns) else _cells_of(row_lines, columns))
+            for row_lines in split_rows(body, columns, row_rules, pitch, self.centred)
+        ]
+        cell_lines = [part.line for _, cells in split for parts in cells or () for part in parts]
+        self.wrap_spaces = self.wrap_spaces or draws_wrap_spaces(cell_lines)
         rows: list[Row] = []
-        split = split_rows(body, columns, row_rules, pitch, self.centred)
-        for index, row_lines in enumerate(split):
-            if all(_is_spanning(line, columns) for line in row_lines):
+        for index, (row_lines, parts_by_column) in enumerate(split):
+            if parts_by_column is None:
                 merged = [TextLine.alone(line) for line in row_lines]
-                rows.append(Row((_cell(merged, pitch),)))
+                rows.append(Row((self._cell(merged, pitch),)))
                 self.tails = {}
                 continue
-            parts_by_column: list[list[TextLine]] = [[] for _ in columns.labels]
-            for line in row_lines:
-                for column, part in enumerate(columns.split(line)):
-                    if part is not None:
-                        measure = columns.measures[column]
-                        parts_by_column[column].append(TextLine(part, measure))
             first_on_page = continued and index == 0
             joins = self._joins_across_page(parts_by_column) if first_on_page else None
             cells = [
-                _cell(parts, pitch, joins[column] if joins else None) if parts else Cell()
+                self._cell(parts, pitch, joins[column] if joins else None) if parts else Cell()
                 for column, parts in enumerate(parts_by_column)
             ]
             rows.append(Row(tuple(cells), continues=joins is not None))
             self.tails = {c: parts[-1] for c, parts in enumerate(parts_by_column) if parts}
         return rows
+
+    def _cell(self, lines: list[TextLine], pitch: float, first_join: str | None = None) -> Cell:
+        return _cell(lines, pitch, first_join, self.wrap_spaces)
 
     def _joins_across_page(self, parts_by_column: list[list[TextLine]]) -> list[str | None] | None:
         """For the first row on a page: if it is the rest of the row the page break cut off,
@@ -297,7 +319,9 @@ class _TableReader:
             return None
         tails = [self.tails.get(column) for column in range(len(parts_by_column))]
         joins = [
-            join_between(tail, parts[0], pitch=None) if parts and tail is not None else None
+            join_between(tail, parts[0], None, self.wrap_spaces)
+            if parts and tail is not None
+            else None
             for tail, parts in zip(tails, parts_by_column, strict=True)
         ]
         runs_on = any(

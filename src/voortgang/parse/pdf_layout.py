@@ -14,6 +14,7 @@ where the first column has text or where most columns start text together after 
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import statistics
 from collections.abc import Collection, Sequence
@@ -41,6 +42,8 @@ class Glyph:
     size: float
     italic: bool = False
     bold: bool = False
+    # False for a space added where the PDF only left a gap.
+    drawn: bool = True
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,11 @@ class Line:
                 found[-1].append(glyph)
         return [tuple(word) for word in found if word]
 
+    @cached_property
+    def ends_in_space(self) -> bool:
+        """Whether the PDF draws a space after the line's last word."""
+        return bool(self.glyphs) and self.glyphs[-1].text.isspace() and self.glyphs[-1].drawn
+
     def within(self, left: float, right: float) -> Line | None:
         """The part of the line whose glyphs begin in [left, right), or None if empty."""
         inside = tuple(g for g in self.glyphs if left <= g.x0 < right)
@@ -139,7 +147,9 @@ def _with_spaces(glyphs: list[Glyph]) -> tuple[Glyph, ...]:
             gap = glyph.x0 - before.x1
             if gap > 0.15 * glyph.size and not (before.text.isspace() or glyph.text.isspace()):
                 spaced.append(
-                    Glyph(" ", before.x1, glyph.x0, before.top, before.bottom, glyph.size)
+                    Glyph(
+                        " ", before.x1, glyph.x0, before.top, before.bottom, glyph.size, drawn=False
+                    )
                 )
         spaced.append(glyph)
     return tuple(spaced)
@@ -211,14 +221,19 @@ def labels_of(lines: Sequence[Line], names: Collection[str] = ()) -> list[Label]
 class Measure:
     """How far text reaches in one column: at least to ``sure`` (so a line that left room for
     the next word there was ended on purpose), and as best known to ``edge``, where the column
-    ends (so a word broken there was broken for lack of room). ``start`` is its left bound."""
+    ends (so a word broken there was broken for lack of room). ``start`` is its left bound.
+    ``spaced`` is the farthest a line that ends in a drawn space ends: a line ending short of
+    it had room for the space after its last word."""
 
     start: float
     sure: float
     edge: float
+    spaced: float = -math.inf
 
-    def widened(self, widest: float) -> Measure:
-        return Measure(self.start, max(self.sure, widest), max(self.edge, widest))
+    def widened(self, widest: float, spaced: float) -> Measure:
+        return Measure(
+            self.start, max(self.sure, widest), max(self.edge, widest), max(self.spaced, spaced)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,8 +260,10 @@ class Columns:
 
     def widened(self, body: Sequence[Line]) -> Columns:
         """The same columns, measured to reach at least as far as the lines of ``body``."""
-        widest = _extents(self.bounds, body)[1]
-        measures = tuple(m.widened(w) for m, w in zip(self.measures, widest, strict=True))
+        _, widest, spaced = _extents(self.bounds, body)
+        measures = tuple(
+            m.widened(w, s) for m, w, s in zip(self.measures, widest, spaced, strict=True)
+        )
         return Columns(self.bounds, measures, self.labels, self.anchors)
 
 
@@ -312,8 +329,11 @@ def find_columns(
     return Columns(bounds, _measures(bounds, body, ruled), tuple(texts), anchors)
 
 
-def _extents(bounds: tuple[float, ...], body: Sequence[Line]) -> tuple[list[float], list[float]]:
-    """Per column, where its text begins at the leftmost, and where its widest line ends.
+def _extents(
+    bounds: tuple[float, ...], body: Sequence[Line]
+) -> tuple[list[float], list[float], list[float]]:
+    """Per column, where its text begins at the leftmost, where its widest line ends, and
+    where its widest line that ends in a drawn space ends (``-inf`` if none does).
 
     Only lines of more than one word count for the width where there are any: a single word
     may overrun the column (a producer that does not break words too long for it).
@@ -322,6 +342,7 @@ def _extents(bounds: tuple[float, ...], body: Sequence[Line]) -> tuple[list[floa
     lefts = [bounds[i + 1] for i in range(count)]
     widest = [bounds[i] for i in range(count)]
     widest_word = [bounds[i] for i in range(count)]
+    spaced = [-math.inf] * count
     splitter = Columns(bounds, (), ("",) * count, ())
     for line in body:
         for i, part in enumerate(splitter.split(line)):
@@ -331,7 +352,10 @@ def _extents(bounds: tuple[float, ...], body: Sequence[Line]) -> tuple[list[floa
                     widest[i] = max(widest[i], part.x1)
                 else:
                     widest_word[i] = max(widest_word[i], part.x1)
-    return lefts, [w if w > b else v for w, v, b in zip(widest, widest_word, bounds, strict=False)]
+                if part.ends_in_space:
+                    spaced[i] = max(spaced[i], part.x1)
+    widest = [w if w > b else v for w, v, b in zip(widest, widest_word, bounds, strict=False)]
+    return lefts, widest, spaced
 
 
 def _measures(bounds: tuple[float, ...], body: Sequence[Line], ruled: bool) -> tuple[Measure, ...]:
@@ -343,7 +367,7 @@ def _measures(bounds: tuple[float, ...], body: Sequence[Line], ruled: bool) -> t
     Text surely reaches the widest line; where that stops well short of the end (a column of
     short entries), it surely reaches the end less a margin for the estimate's error.
     """
-    lefts, widest = _extents(bounds, body)
+    lefts, widest, spaced = _extents(bounds, body)
     count = len(bounds) - 1
     used = [i for i in range(count) if widest[i] > bounds[i]]
     size = statistics.median([line.size for line in body]) if body else 10.0
@@ -357,7 +381,7 @@ def _measures(bounds: tuple[float, ...], body: Sequence[Line], ruled: bool) -> t
     for i in range(count):
         edge = max(ends[i], widest[i])
         sure = widest[i] if edge - widest[i] < 2 * size else edge - 0.5 * size
-        measures.append(Measure(bounds[i], sure, edge))
+        measures.append(Measure(bounds[i], sure, edge, spaced[i]))
     return tuple(measures)
 
 
@@ -402,12 +426,22 @@ def starts_list_item(line: Line) -> bool:
     return first in LIST_GLYPHS or bool(NUMBERING.fullmatch(first))
 
 
-def join_between(before: TextLine, after: TextLine, pitch: float | None) -> str | None:
+def draws_wrap_spaces(parts: Sequence[Line]) -> bool:
+    """Whether the producer draws the space at which a line wraps, as LibreOffice does and
+    browsers do not: whether a good share of the lines of cells end in a drawn space."""
+    spaced = sum(part.ends_in_space for part in parts)
+    return spaced >= 3 and spaced >= 0.1 * len(parts)
+
+
+def join_between(
+    before: TextLine, after: TextLine, pitch: float | None, wrap_spaces: bool = False
+) -> str | None:
     """How two consecutive lines of a cell join: None for a new paragraph, " " for a wrapped
     line, "" where a word was broken over the lines.
 
     ``pitch`` is the usual line distance, or None across a page break, where spacing says
-    nothing.
+    nothing. ``wrap_spaces``: the producer draws the space a line wraps at, so a wrapped line
+    without one ended inside a word (``BZK/`` / ``VNG``, ``informatiehuishoudin`` / ``g``).
     """
     if pitch is not None and opens_gap(after.line.top - before.line.top, pitch):
         return None
@@ -419,13 +453,18 @@ def join_between(before: TextLine, after: TextLine, pitch: float | None) -> str 
     room = measure.sure - before.line.x1 - 0.28 * size  # after a space, what the line had left
     if next_word[-1].x1 - next_word[0].x0 <= room - 0.5:
         return None  # the next word would have fitted: the line was ended on purpose
+    if wrap_spaces and before.line.ends_in_space:
+        return " "
+    if wrap_spaces and before.line.x1 <= measure.spaced:
+        return ""  # room for the space, yet none drawn: the line ended inside a word
     last = before.line.text
     first = "".join(g.text for g in next_word)
     if last.endswith("-") and last[-2:-1].isalnum() and first[:1].isalnum():
         return " " if first.lower() in WORDS_AFTER_DASH else ""
     next_glyph = next_word[0]
     full = before.line.x1 + next_glyph.x1 - next_glyph.x0 > measure.edge
-    if len(before.line.words) == 1 and full and not before.is_wide and _goes_on(last, first):
+    narrow = wrap_spaces or not before.is_wide
+    if len(before.line.words) == 1 and full and narrow and _goes_on(last, first):
         return ""  # a word too long for a narrow column, broken where the column was full
     return " "
 
@@ -453,13 +492,17 @@ class StyledParagraph:
 
 
 def paragraphs_of(
-    lines: Sequence[TextLine], pitch: float, first_join: str | None = None
+    lines: Sequence[TextLine],
+    pitch: float,
+    first_join: str | None = None,
+    wrap_spaces: bool = False,
 ) -> list[StyledParagraph]:
-    """Lines of one cell as paragraphs of (text, italic, bold) pieces."""
+    """Lines of one cell as paragraphs of (text, italic, bold) pieces; ``wrap_spaces`` as
+    for ``join_between``."""
     paragraphs: list[StyledParagraph] = []
     label: str | None = None  # the label the current paragraph began with
     for index, text_line in enumerate(lines):
-        join = None if index == 0 else join_between(lines[index - 1], text_line, pitch)
+        join = None if index == 0 else join_between(lines[index - 1], text_line, pitch, wrap_spaces)
         first = "".join(g.text for g in text_line.line.words[0])
         if join is not None and label is not None and first == _next_label(label):
             join = None  # the next in a list (``3 …``, ``4 …``), wherever the line before ended
