@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from voortgang.parse.pdf import _free_text
 from voortgang.parse.pdf_layout import (
     Glyph,
     Line,
@@ -292,6 +293,9 @@ def test_a_browsers_page_header_and_footer_are_not_page_text() -> None:
     # Small type next to the text (a footnote, a small-print cell) stays.
     note = [Glyph(c, 100 + i * 4, 100 + (i + 1) * 4, 124, 132, 8.0) for i, c in enumerate("noot")]
     assert len(within_margins(make_lines(text + note))) == 4
+    # Text that runs to the bottom of the page leaves the footer less than a line apart.
+    close = [Glyph(c, 20 + i * 4, 20 + (i + 1) * 4, 129, 137, 8.0) for i, c in enumerate("2/18")]
+    assert [ln.text for ln in within_margins(make_lines(text + close))][-1] == "twee"
 
 
 def test_the_next_label_of_a_list_begins_a_paragraph_after_a_full_line() -> None:
@@ -305,3 +309,25 @@ def test_the_next_label_of_a_list_begins_a_paragraph_after_a_full_line() -> None
     # Another number is no next label: the line wrapped.
     other = [lines[0], TextLine(line("7 aanpak", 100, 112), measure)]
     assert len(paragraphs_of(other, PITCH)) == 1
+
+
+def test_a_heading_wrapped_over_two_lines_is_one_paragraph() -> None:
+    def texts(lines: list[Line], right: float) -> list[str]:
+        rows = _free_text(lines, right)
+        return [
+            " ".join(run.text for p in row.cells[0].paragraphs for run in p.runs) for row in rows
+        ]
+
+    heading = [
+        line("RAPPORTAGE 2009", 100, 100),
+        line("ACTIEPLAN POLARISATIE EN", 100, 112),  # ends at 220: "RADICALISERING" went on
+        line("RADICALISERING 2007-2011", 100, 124),
+        line("December 2009", 100, 140),  # set apart
+    ]
+    assert texts(heading, right=250) == [
+        "RAPPORTAGE 2009",
+        "ACTIEPLAN POLARISATIE EN RADICALISERING 2007-2011",
+        "December 2009",
+    ]
+    # Where the page had room for the next word, the line was ended on purpose.
+    assert len(texts(heading, right=400)) == 4

@@ -35,6 +35,7 @@ from voortgang.parse.pdf_layout import (
     Glyph,
     Label,
     Line,
+    Measure,
     TextLine,
     draws_wrap_spaces,
     find_columns,
@@ -180,8 +181,31 @@ def _table_end(lines: list[Line]) -> int:
     return next((i for i, line in enumerate(lines) if line.size > 1.2 * size), len(lines))
 
 
-def _free_text(line: Line) -> Row:
-    return Row((_cell([TextLine.alone(line)], pitch=1e9),), in_table=False)
+def _free_text(lines: list[Line], right: float) -> list[Row]:
+    """Text outside a table, a row per paragraph. A line goes on the paragraph of the line
+    right above it, set in the same type, whose text would have reached past ``right`` (where
+    the page's text ends) with the line's first word: a heading wrapped over two lines."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        before = groups[-1][-1] if groups else None
+        if before is not None and _wrapped(before, line, right):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    cells = [
+        _cell([TextLine(line, Measure(line.x0, right, right)) for line in group], pitch=1e9)
+        for group in groups
+    ]
+    return [Row((cell,), in_table=False) for cell in cells]
+
+
+def _wrapped(before: Line, after: Line, right: float) -> bool:
+    if abs(after.size - before.size) > 0.1 * before.size:
+        return False
+    if after.top - before.top > 1.5 * before.size:
+        return False
+    measure = Measure(before.x0, right, right)
+    return join_between(TextLine(before, measure), TextLine(after, measure), None) is not None
 
 
 def _cell(
@@ -242,6 +266,8 @@ class _TableReader:
     def page(self, number: int, page: PdfPage) -> Page:
         glyphs, rulings = _read_page(page)
         lines = within_margins(make_lines(glyphs))
+        # Where the page's text ends, taking the margins to be the same on the left and right.
+        right = float(page.width) - min((line.x0 for line in lines), default=0.0)
         headers = [(i, found) for i in range(len(lines)) if (found := _header_at(lines, i))]
         if headers:
             first = headers[0][0]
@@ -257,8 +283,8 @@ class _TableReader:
             tables = [(None, lines[first:])]
         else:
             self.tails = {}
-            return Page(number, tuple(_free_text(line) for line in lines))
-        rows = [_free_text(line) for line in lines[:first]]
+            return Page(number, tuple(_free_text(lines, right)))
+        rows = _free_text(lines[:first], right)
         for index, (labels, lines_below) in enumerate(tables):
             end = _table_end(lines_below)
             body = lines_below[:end]
@@ -268,7 +294,7 @@ class _TableReader:
                 )
                 rows.append(Row(tuple(Cell(_label(text)) for text in self.columns.labels)))
             rows += self._table(body, rulings, continued=index == 0)
-            rows += [_free_text(line) for line in lines_below[end:]]
+            rows += _free_text(lines_below[end:], right)
         return Page(number, tuple(rows))
 
     def _table(self, body: list[Line], rulings: Rulings, continued: bool) -> list[Row]:

@@ -167,7 +167,7 @@ def within_margins(lines: list[Line]) -> list[Line]:
         gap = (
             line.top - neighbour.bottom if line.top > neighbour.top else neighbour.top - line.bottom
         )
-        return line.size < 0.9 * size and gap > line.size
+        return line.size < 0.9 * size and gap > 0.5 * line.size
 
     start, end = 0, len(lines)
     while end - start > 1 and apart(lines[start], lines[start + 1]):
@@ -259,12 +259,23 @@ class Columns:
         )
 
     def widened(self, body: Sequence[Line]) -> Columns:
-        """The same columns, measured to reach at least as far as the lines of ``body``."""
-        _, widest, spaced = _extents(self.bounds, body)
+        """The same columns on another page, measured to reach at least as far as the lines of
+        ``body``, and each boundary moved left to where a word of ``body`` begins just short
+        of it and runs across it: a producer that lays out each page's table anew may set a
+        column a fraction of a point further left."""
+        bounds = list(self.bounds)
+        for line in body:
+            for word in line.words:
+                x0, x1 = word[0].x0, word[-1].x1
+                for i in range(1, len(bounds) - 1):
+                    if self.bounds[i] - 0.2 * line.size <= x0 < self.bounds[i] < x1:
+                        bounds[i] = min(bounds[i], x0 - 0.5)
+        settled = tuple(bounds)
+        _, widest, spaced = _extents(settled, body)
         measures = tuple(
             m.widened(w, s) for m, w, s in zip(self.measures, widest, spaced, strict=True)
         )
-        return Columns(self.bounds, measures, self.labels, self.anchors)
+        return Columns(settled, measures, self.labels, self.anchors)
 
 
 def _ink_intervals(lines: Sequence[Line]) -> list[tuple[float, float]]:
