@@ -113,6 +113,7 @@ DRAWN = Measure(300, 340, 340, spaced=325)
         ("en -", "terrorisme", ""),
         ("informat", "ie", ""),  # a word too long for the column, broken where full
         ("Deadline", "2010", " "),  # full, but what follows is no rest of a word
+        ("cont", "continu", None),  # room for a space, none drawn, not broken: it ended
     ],
 )
 def test_where_the_producer_draws_wrap_spaces_a_missing_one_breaks_a_word(

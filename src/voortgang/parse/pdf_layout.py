@@ -30,6 +30,10 @@ BROKEN_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.|\d{1,2}(?:\.\d{1,2})+")
 NAME_PARTS = re.compile(r"[/,;()\s]+")
 # Words after which a line-end hyphen is a dash in "stage- en arbeidsplaatsen", not a join.
 WORDS_AFTER_DASH = frozenset({"en", "of", "tot", "t/m", "dan"})
+# The widest space of common fonts, in ems.
+SPACE_WIDTH = 0.4
+# Where a line may break without a space.
+BREAKS_AFTER = ("-", "–", "/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,8 +226,8 @@ class Measure:
     """How far text reaches in one column: at least to ``sure`` (so a line that left room for
     the next word there was ended on purpose), and as best known to ``edge``, where the column
     ends (so a word broken there was broken for lack of room). ``start`` is its left bound.
-    ``spaced`` is the farthest a line that ends in a drawn space ends: a line ending short of
-    it had room for the space after its last word."""
+    A line that ends short of ``spaced`` had room for a space after its last word: another
+    line ended as far and drew its space, or text reaches a space's width further."""
 
     start: float
     sure: float
@@ -343,8 +347,8 @@ def find_columns(
 def _extents(
     bounds: tuple[float, ...], body: Sequence[Line]
 ) -> tuple[list[float], list[float], list[float]]:
-    """Per column, where its text begins at the leftmost, where its widest line ends, and
-    where its widest line that ends in a drawn space ends (``-inf`` if none does).
+    """Per column, where its text begins at the leftmost, where its widest line ends,
+    and how far a line may end and have room for a space (``-inf`` if no line tells).
 
     Only lines of more than one word count for the width where there are any: a single word
     may overrun the column (a producer that does not break words too long for it).
@@ -363,8 +367,8 @@ def _extents(
                     widest[i] = max(widest[i], part.x1)
                 else:
                     widest_word[i] = max(widest_word[i], part.x1)
-                if part.ends_in_space:
-                    spaced[i] = max(spaced[i], part.x1)
+                room = part.x1 if part.ends_in_space else part.x1 - SPACE_WIDTH * part.size
+                spaced[i] = max(spaced[i], room)
     widest = [w if w > b else v for w, v, b in zip(widest, widest_word, bounds, strict=False)]
     return lefts, widest, spaced
 
@@ -464,19 +468,22 @@ def join_between(
     room = measure.sure - before.line.x1 - 0.28 * size  # after a space, what the line had left
     if next_word[-1].x1 - next_word[0].x0 <= room - 0.5:
         return None  # the next word would have fitted: the line was ended on purpose
+    last = before.line.text
+    first = "".join(g.text for g in next_word)
+    next_glyph = next_word[0]
+    full = before.line.x1 + next_glyph.x1 - next_glyph.x0 > measure.edge
+    # A word too long for the column, broken where the column was full.
+    broken = len(before.line.words) == 1 and full and _goes_on(last, first)
     if wrap_spaces and before.line.ends_in_space:
         return " "
     if wrap_spaces and before.line.x1 <= measure.spaced:
-        return ""  # room for the space, yet none drawn: the line ended inside a word
-    last = before.line.text
-    first = "".join(g.text for g in next_word)
+        # Room for the space, yet none drawn: the line did not wrap at a space. It broke
+        # after a hyphen or slash, or inside a word too long for the column, or it ended.
+        return "" if last.endswith(BREAKS_AFTER) or broken else None
     if last.endswith("-") and last[-2:-1].isalnum() and first[:1].isalnum():
         return " " if first.lower() in WORDS_AFTER_DASH else ""
-    next_glyph = next_word[0]
-    full = before.line.x1 + next_glyph.x1 - next_glyph.x0 > measure.edge
-    narrow = wrap_spaces or not before.is_wide
-    if len(before.line.words) == 1 and full and narrow and _goes_on(last, first):
-        return ""  # a word too long for a narrow column, broken where the column was full
+    if broken and (wrap_spaces or not before.is_wide):
+        return ""
     return " "
 
 
