@@ -100,9 +100,9 @@ def test_a_name_wrapped_after_a_slash_keeps_its_space() -> None:
     assert join_between(first, second, PITCH) == " "
 
 
-# A producer that draws the space a line wraps at (LibreOffice): the 40 pt column's lines that
-# end in a drawn space end at most at 325, so a line ending short of that had room for one.
-DRAWN = Measure(300, 340, 340, spaced=325)
+# A producer that draws the space a line wraps at (LibreOffice): in the 40 pt column, ink or
+# drawn spaces reach 330, so a line ending a space (5 pt) short of that had room for one.
+DRAWN = Measure(300, 340, 340, reach=330, space=ADVANCE)
 
 
 @pytest.mark.parametrize(
@@ -162,6 +162,17 @@ def test_fake_bold_copies_are_dropped_and_mark_bold() -> None:
     (made,) = make_lines(drawn + copies)
     assert made.text == "Resultaat"
     assert all(g.bold for g in made.glyphs)
+
+
+def test_two_narrow_letters_are_no_fake_bold() -> None:
+    # "Alle" in a condensed font: each l 1.8 pt wide, less than a fifth of the size apart.
+    widths = {"A": 5.0, "l": 1.8, "e": 4.5}
+    made, x = [], 100.0
+    for char in "Alle":
+        made.append(Glyph(char, x, x + widths[char], 100, 110, 10.0))
+        x += widths[char]
+    (line_,) = make_lines(made)
+    assert line_.text == "Alle" and not any(g.bold for g in line_.glyphs)
 
 
 def test_spaces_a_pdf_leaves_out_are_put_back() -> None:

@@ -30,8 +30,6 @@ BROKEN_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.|\d{1,2}(?:\.\d{1,2})+")
 NAME_PARTS = re.compile(r"[/,;()\s]+")
 # Words after which a line-end hyphen is a dash in "stage- en arbeidsplaatsen", not a join.
 WORDS_AFTER_DASH = frozenset({"en", "of", "tot", "t/m", "dan"})
-# The widest space of common fonts, in ems.
-SPACE_WIDTH = 0.4
 # Where a line may break without a space.
 BREAKS_AFTER = ("-", "–", "/")
 
@@ -105,6 +103,15 @@ class Line:
         return [tuple(word) for word in found if word]
 
     @cached_property
+    def word_space(self) -> float | None:
+        """The width of a space in the line: the narrowest between its words (justified text
+        widens the others), else the one drawn after its last word; None if it has none."""
+        gaps = [g.x1 - g.x0 for g in self.trimmed if g.text == " "]
+        if not gaps and self.ends_in_space:
+            gaps = [self.glyphs[-1].x1 - self.glyphs[-1].x0]
+        return min(gaps) if gaps else None
+
+    @cached_property
     def ends_in_space(self) -> bool:
         """Whether the PDF draws a space after the line's last word."""
         return bool(self.glyphs) and self.glyphs[-1].text.isspace() and self.glyphs[-1].drawn
@@ -127,14 +134,15 @@ def make_lines(glyphs: Sequence[Glyph]) -> list[Line]:
 
 
 def _drawn_once(glyphs: list[Glyph]) -> list[Glyph]:
-    """The glyphs without the copies drawn a fraction of a point off to fake bold."""
+    """The glyphs without the copies drawn a fraction of a point off to fake bold: off by
+    less than half the glyph's width, so the second of two narrow letters (``ll``) stays."""
     kept: list[Glyph] = []
     for glyph in glyphs:
         last = kept[-1] if kept else None
         if (
             last is not None
             and glyph.text == last.text
-            and abs(glyph.x0 - last.x0) < 0.2 * glyph.size
+            and abs(glyph.x0 - last.x0) < min(0.2 * glyph.size, 0.5 * (last.x1 - last.x0))
             and abs(glyph.top - last.top) < 0.2 * glyph.size
         ):
             kept[-1] = dataclasses.replace(last, bold=True)
@@ -201,12 +209,16 @@ def labels_of(lines: Sequence[Line], names: Collection[str] = ()) -> list[Label]
     """
     labels: list[Label] = []
     for line in lines:
+        # Words stand apart by a space; the font's own (0.6 em in a monospaced one) where
+        # the PDF draws it.
+        drawn = [g.x1 - g.x0 for g in line.glyphs if g.drawn and g.text == " "]
+        word_gap = max(0.6 * line.size, 1.05 * min(max(drawn, default=0.0), line.size))
         stretches: list[list[Glyph]] = []
         for word in line.words:
             spelled = "".join(g.text for g in stretches[-1]).lower() if stretches else ""
             begun = "".join(g.text for g in word).lower()
             next_name = spelled in names and any(name.startswith(begun) for name in names)
-            if stretches and not next_name and word[0].x0 - stretches[-1][-1].x1 <= 0.6 * line.size:
+            if stretches and not next_name and word[0].x0 - stretches[-1][-1].x1 <= word_gap:
                 stretches[-1].extend(word)
             else:
                 stretches.append(list(word))
@@ -226,17 +238,23 @@ class Measure:
     """How far text reaches in one column: at least to ``sure`` (so a line that left room for
     the next word there was ended on purpose), and as best known to ``edge``, where the column
     ends (so a word broken there was broken for lack of room). ``start`` is its left bound.
-    A line that ends short of ``spaced`` had room for a space after its last word: another
-    line ended as far and drew its space, or text reaches a space's width further."""
+    ``reach`` is as far as ink or a drawn space reaches in the column (so a line had room
+    for a space where it ends a space short of it), and ``space`` the width of a space
+    between its words (0 where unknown)."""
 
     start: float
     sure: float
     edge: float
-    spaced: float = -math.inf
+    reach: float = -math.inf
+    space: float = 0.0
 
-    def widened(self, widest: float, spaced: float) -> Measure:
+    def widened(self, widest: float, reach: float, space: float) -> Measure:
         return Measure(
-            self.start, max(self.sure, widest), max(self.edge, widest), max(self.spaced, spaced)
+            self.start,
+            max(self.sure, widest),
+            max(self.edge, widest),
+            max(self.reach, reach),
+            self.space or space,
         )
 
 
@@ -275,9 +293,9 @@ class Columns:
                     if self.bounds[i] - 0.2 * line.size <= x0 < self.bounds[i] < x1:
                         bounds[i] = min(bounds[i], x0 - 0.5)
         settled = tuple(bounds)
-        _, widest, spaced = _extents(settled, body)
+        _, widest, reach, space = _extents(settled, body)
         measures = tuple(
-            m.widened(w, s) for m, w, s in zip(self.measures, widest, spaced, strict=True)
+            m.widened(*found) for m, *found in zip(self.measures, widest, reach, space, strict=True)
         )
         return Columns(settled, measures, self.labels, self.anchors)
 
@@ -346,9 +364,10 @@ def find_columns(
 
 def _extents(
     bounds: tuple[float, ...], body: Sequence[Line]
-) -> tuple[list[float], list[float], list[float]]:
-    """Per column, where its text begins at the leftmost, where its widest line ends,
-    and how far a line may end and have room for a space (``-inf`` if no line tells).
+) -> tuple[list[float], list[float], list[float], list[float]]:
+    """Per column, where its text begins at the leftmost, where its widest line ends, how far
+    ink or a drawn space reaches (``-inf`` if nothing does), and the usual width of a space
+    between words (0 if no line tells).
 
     Only lines of more than one word count for the width where there are any: a single word
     may overrun the column (a producer that does not break words too long for it).
@@ -357,7 +376,8 @@ def _extents(
     lefts = [bounds[i + 1] for i in range(count)]
     widest = [bounds[i] for i in range(count)]
     widest_word = [bounds[i] for i in range(count)]
-    spaced = [-math.inf] * count
+    reach = [-math.inf] * count
+    spaces: list[list[float]] = [[] for _ in range(count)]
     splitter = Columns(bounds, (), ("",) * count, ())
     for line in body:
         for i, part in enumerate(splitter.split(line)):
@@ -367,10 +387,12 @@ def _extents(
                     widest[i] = max(widest[i], part.x1)
                 else:
                     widest_word[i] = max(widest_word[i], part.x1)
-                room = part.x1 if part.ends_in_space else part.x1 - SPACE_WIDTH * part.size
-                spaced[i] = max(spaced[i], room)
+                reach[i] = max(reach[i], part.glyphs[-1].x1 if part.ends_in_space else part.x1)
+                if part.word_space is not None:
+                    spaces[i].append(part.word_space)
     widest = [w if w > b else v for w, v, b in zip(widest, widest_word, bounds, strict=False)]
-    return lefts, widest, spaced
+    space = [statistics.median(found) if found else 0.0 for found in spaces]
+    return lefts, widest, reach, space
 
 
 def _measures(bounds: tuple[float, ...], body: Sequence[Line], ruled: bool) -> tuple[Measure, ...]:
@@ -382,7 +404,7 @@ def _measures(bounds: tuple[float, ...], body: Sequence[Line], ruled: bool) -> t
     Text surely reaches the widest line; where that stops well short of the end (a column of
     short entries), it surely reaches the end less a margin for the estimate's error.
     """
-    lefts, widest, spaced = _extents(bounds, body)
+    lefts, widest, reach, space = _extents(bounds, body)
     count = len(bounds) - 1
     used = [i for i in range(count) if widest[i] > bounds[i]]
     size = statistics.median([line.size for line in body]) if body else 10.0
@@ -396,7 +418,7 @@ def _measures(bounds: tuple[float, ...], body: Sequence[Line], ruled: bool) -> t
     for i in range(count):
         edge = max(ends[i], widest[i])
         sure = widest[i] if edge - widest[i] < 2 * size else edge - 0.5 * size
-        measures.append(Measure(bounds[i], sure, edge, spaced[i]))
+        measures.append(Measure(bounds[i], sure, edge, reach[i], space[i]))
     return tuple(measures)
 
 
@@ -463,9 +485,9 @@ def join_between(
     if starts_list_item(after.line):
         return None
     next_word = after.line.words[0]
-    size = before.line.size
     measure = before.measure
-    room = measure.sure - before.line.x1 - 0.28 * size  # after a space, what the line had left
+    space = before.line.word_space or measure.space or 0.28 * before.line.size
+    room = measure.sure - before.line.x1 - space  # what the line had left after a space
     if next_word[-1].x1 - next_word[0].x0 <= room - 0.5:
         return None  # the next word would have fitted: the line was ended on purpose
     last = before.line.text
@@ -476,7 +498,7 @@ def join_between(
     broken = len(before.line.words) == 1 and full and _goes_on(last, first)
     if wrap_spaces and before.line.ends_in_space:
         return " "
-    if wrap_spaces and before.line.x1 <= measure.spaced:
+    if wrap_spaces and before.line.x1 + space <= measure.reach:
         # Room for the space, yet none drawn: the line did not wrap at a space. It broke
         # after a hyphen or slash, or inside a word too long for the column, or it ended.
         return "" if last.endswith(BREAKS_AFTER) or broken else None
