@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from voortgang.parse.pdf import _free_text
+from voortgang.parse.pdf import _free_text, _joined
 from voortgang.parse.pdf_layout import (
     Glyph,
     Line,
@@ -60,6 +60,9 @@ PITCH = 12.0
         ("Ondersteuning van de lokale", "2. tweede punt", None),
         ("Ondersteuning van de lokale", "2) tweede punt", " "),
         ("Ondersteuning", "2) tweede punt", None),
+        # Broken after a slash: a word goes on in lower case; a name may stand apart.
+        ("bij docenten/", "onderwijzers", ""),
+        ("door het BZK/OCW/", "Nuansa en VNG", " "),
     ],
 )
 def test_how_lines_join(before: str, after: str, join: str | None) -> None:
@@ -343,3 +346,11 @@ def test_a_heading_wrapped_over_two_lines_is_one_paragraph() -> None:
     ]
     # Where the page had room for the next word, the line was ended on purpose.
     assert len(texts(heading, right=400)) == 4
+
+
+def test_a_border_drawn_cell_by_cell_is_one_ruling() -> None:
+    # A browser draws each cell's bottom border, 0.75 pt thick: two edges per piece.
+    pieces = [(y, x0, x1) for y in (100.5, 101.2) for x0, x1 in ((34, 64), (63, 298), (298, 758))]
+    assert _joined(pieces) == [(100.5, 34, 758), (101.2, 34, 758)]
+    # Apart on the line, or at another height, they stay apart.
+    assert len(_joined([(100, 34, 64), (100, 80, 120), (110, 34, 64)])) == 3

@@ -151,7 +151,27 @@ def _read_page(page: PdfPage) -> tuple[list[Glyph], Rulings]:
                 vertical.update((round(obj.x0, 1), round(obj.x1, 1)))
             if obj.width > 4:
                 horizontal += [(top - obj.y1, obj.x0, obj.x1), (top - obj.y0, obj.x0, obj.x1)]
-    return glyphs, Rulings(sorted(vertical), horizontal)
+    return glyphs, Rulings(sorted(vertical), _joined(horizontal))
+
+
+def _joined(segments: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Horizontal rulings with the pieces of one line joined: a browser draws a row's border
+    cell by cell."""
+    heights: list[list[tuple[float, float, float]]] = []
+    for segment in sorted(segments):
+        if heights and segment[0] - heights[-1][-1][0] < 0.3:
+            heights[-1].append(segment)
+        else:
+            heights.append([segment])
+    joined: list[tuple[float, float, float]] = []
+    for pieces in heights:
+        first = len(joined)
+        for y, x0, x1 in sorted(pieces, key=lambda piece: piece[1]):
+            if len(joined) > first and x0 <= joined[-1][2] + 1:
+                joined[-1] = (joined[-1][0], joined[-1][1], max(joined[-1][2], x1))
+            else:
+                joined.append((y, x0, x1))
+    return joined
 
 
 def _header_at(lines: list[Line], start: int) -> tuple[list[Label], int] | None:

@@ -506,6 +506,8 @@ def join_between(
         return " " if first.lower() in WORDS_AFTER_DASH else ""
     if broken and (wrap_spaces or not before.is_wide):
         return ""
+    if last.endswith("/") and last[-2:-1].isalpha() and first[:1].islower():
+        return ""  # broken after a slash: docenten/ + onderwijzers (a name, VNG, may be apart)
     return " "
 
 
