@@ -11,7 +11,7 @@ import pytest
 from voortgang import parse
 from voortgang.model.records import Report
 
-from conftest import RENDITIONS, SAMPLES
+from conftest import BROWSER_PRINTS, RENDITIONS, SAMPLES
 
 
 def test_golden_counts(golden: Report) -> None:
@@ -41,12 +41,6 @@ def test_rendition_matches_golden(name: str, golden: Report) -> None:
         if not pages_known:  # an export without the original's page breaks
             expected = expected.model_copy(update={"pages": item.pages})
         assert item == expected, item.number
-
-
-BROWSER_PRINTS = [
-    "voortgangsrapportage-2009-chromium.pdf",
-    "voortgangsrapportage-2009-chromium-styled.pdf",
-]
 
 
 def spaced(value: object) -> object:
