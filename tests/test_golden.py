@@ -57,9 +57,9 @@ def spaced(value: object) -> object:
 @pytest.mark.parametrize("name", BROWSER_PRINTS)
 def test_browser_print_matches_golden_but_for_line_breaks(name: str, golden: Report) -> None:
     """Printed from the HTML rendition, whose page breaks differ from the original's and whose
-    cells are centred vertically. Where a paragraph ends at a full line, or a name list wraps
-    after each comma, the print cannot tell a line break from a wrapped line: those, and a
-    dash's spaces, are all that may differ."""
+    cells are centred vertically (or aligned to the bottom). Where a paragraph ends at a full
+    line the print cannot tell a line break from a wrapped line: that, and a dash's spaces,
+    are all that may differ."""
     report = parse(SAMPLES / name)
     assert (report.title, report.plan, report.date) == (golden.title, golden.plan, golden.date)
     assert report.tracks == golden.tracks

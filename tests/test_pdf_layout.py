@@ -52,8 +52,10 @@ PITCH = 12.0
         # A hyphenated compound stays whole; a dash before "en" keeps its space.
         ("Decentralisatie- uitkering ab-", "uitkering", ""),
         ("stage- en arbeidsplaatsen voor-", "en later", " "),
-        # Ended on purpose: the next word would have fitted.
+        # Ended on purpose: the next word would have fitted. Not after a comma: the column
+        # was narrower than measured (a browser shrinks it to its content).
         ("Kort", "Nieuw begin", None),
+        ("BZK,", "BuZa, AIVD", " "),
         # A list item begins a paragraph, whether glyph or numbering; an enumeration in
         # running text may be wrapped to the start of a line.
         ("Ondersteuning van de lokale", "- via Nuansa", None),

@@ -488,8 +488,12 @@ def join_between(
     measure = before.measure
     space = before.line.word_space or measure.space or 0.28 * before.line.size
     room = measure.sure - before.line.x1 - space  # what the line had left after a space
-    if next_word[-1].x1 - next_word[0].x0 <= room - 0.5:
-        return None  # the next word would have fitted: the line was ended on purpose
+    # The next word would have fitted: the line was ended on purpose. Unless it ends in a
+    # comma, as no paragraph does: then the column is narrower than measured (a browser
+    # shrinks a column of short entries to its content: BZK, / BuZa, / AIVD,).
+    fitted = next_word[-1].x1 - next_word[0].x0 <= room - 0.5
+    if fitted and not before.line.text.endswith(","):
+        return None
     last = before.line.text
     first = "".join(g.text for g in next_word)
     next_glyph = next_word[0]
