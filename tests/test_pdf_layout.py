@@ -18,7 +18,7 @@ from voortgang.parse.pdf_layout import (
     paragraphs_of,
     within_margins,
 )
-from voortgang.parse.pdf_rows import numbers_centred, split_rows
+from voortgang.parse.pdf_rows import alignment_evidence, alignment_of, split_rows
 
 SIZE = 10.0
 ADVANCE = 5.0  # every glyph 5 pt wide, a space too
@@ -293,12 +293,33 @@ def centred_table(fragment: bool) -> tuple[list[Line], list[Line]]:
 def test_rows_of_a_centred_table_are_the_bands_around_their_numbers(fragment: bool) -> None:
     header, body = centred_table(fragment)
     columns = find_columns(labels_of(header), body, [], 595)
-    assert numbers_centred(body, columns, PITCH)
-    rows = split_rows(body, columns, row_rules=[], pitch=PITCH, centred=True)
+    assert alignment_of(alignment_evidence(body, columns, PITCH)) == "middle"
+    rows = split_rows(body, columns, row_rules=[], pitch=PITCH, alignment="middle")
     firsts = [row[0].text for row in rows]
     expected = ["regel 0 van 1.1", "regel 0 van 1.2"]
     assert firsts == (["rest van de vorige", *expected] if fragment else expected)
     assert [len(row) for row in rows][-2:] == [5, 3]
+
+
+def test_rows_of_a_table_aligned_to_the_bottom_end_at_their_numbers() -> None:
+    header = make_lines(glyphs("Resultaat", 100, 80) + glyphs("Stand", 300, 80))
+    body: list[Glyph] = []
+    for number, first, count in (("1.1", 120.0, 4), ("1.2", 186.0, 3), ("1.3", 240.0, 2)):
+        last = first + PITCH * (count - 1)
+        body += glyphs(number, 50, last) + glyphs("Titel", 100, last)
+        for index in range(count):
+            body += glyphs(f"regel {index} van {number}", 300, first + index * PITCH)
+    lines = make_lines(body)
+    columns = find_columns(labels_of(header), lines, [], 595)
+    assert alignment_of(alignment_evidence(lines, columns, PITCH)) == "bottom"
+    rows = split_rows(lines, columns, row_rules=[], pitch=PITCH, alignment="bottom")
+    assert [[line.text.split()[-1] for line in row] for row in rows] == [
+        ["1.1"] * 4,
+        ["1.2"] * 3,
+        ["1.3"] * 2,
+    ]
+    # Read as aligned to the top, the numbers would begin rows they end.
+    assert [len(row) for row in split_rows(lines, columns, [], PITCH)] == [3, 3, 2, 1]
 
 
 def test_a_browsers_page_header_and_footer_are_not_page_text() -> None:

@@ -16,6 +16,7 @@ import math
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
@@ -47,10 +48,12 @@ from voortgang.parse.pdf_layout import (
 )
 from voortgang.parse.pdf_rows import (
     ITEM_NUMBER,
+    Alignment,
+    alignment_evidence,
+    alignment_of,
     fills_a_row,
     has_rules_between,
     line_pitch,
-    numbers_centred,
     split_rows,
 )
 
@@ -276,10 +279,11 @@ class _TableReader:
         self.tails: dict[int, TextLine] = {}
         # The distance between lines of a paragraph, as last seen.
         self.pitch = 12.0
-        # Whether the table's rows have been seen ruled off from each other, and whether
-        # its numbers stand amid their rows (as last seen on a page that tells).
+        # Whether the table's rows have been seen ruled off from each other, and where its
+        # numbers stand in their rows (as all pages so far tell).
         self.rows_ruled = False
-        self.centred = False
+        self.alignment: Alignment = "top"
+        self.alignments_seen: Counter[str] = Counter()
         # Whether the producer draws the space a line wraps at (see draws_wrap_spaces).
         self.wrap_spaces = False
 
@@ -327,11 +331,11 @@ class _TableReader:
         self.pitch = pitch
         self.rows_ruled = self.rows_ruled or has_rules_between(body, rules)
         row_rules = rules if self.rows_ruled else []
-        centred = numbers_centred(body, columns, pitch)
-        self.centred = self.centred if centred is None else centred
+        self.alignments_seen += alignment_evidence(body, columns, pitch)
+        self.alignment = alignment_of(self.alignments_seen)
         split = [
             (row_lines, None if _is_merged(row_lines, columns) else _cells_of(row_lines, columns))
-            for row_lines in split_rows(body, columns, row_rules, pitch, self.centred)
+            for row_lines in split_rows(body, columns, row_rules, pitch, self.alignment)
         ]
         cell_lines = [part.line for _, cells in split for parts in cells or () for part in parts]
         self.wrap_spaces = self.wrap_spaces or draws_wrap_spaces(cell_lines)
