@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from pydantic import BaseModel
 
 from voortgang import cli
+from voortgang.export.csv import ITEM_COLUMNS, SUB_ITEM_COLUMNS
 from voortgang.model.records import Item, Report
 
 from conftest import ROOT
@@ -41,3 +42,11 @@ def test_the_contract_names_the_fields_of_the_records() -> None:
 
 def test_the_readme_points_at_the_contract_in_the_repository() -> None:
     assert "[`docs/CONTRACT.md`](docs/CONTRACT.md)" in README
+
+
+def test_the_contract_names_the_csv_columns_in_order() -> None:
+    table = CONTRACT.split("## CSV\n", 1)[1]
+    assert tuple(re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE)) == (
+        *ITEM_COLUMNS,
+        *SUB_ITEM_COLUMNS,
+    )

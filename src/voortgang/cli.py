@@ -20,12 +20,14 @@ from voortgang import __version__
 from voortgang.checks import check as check_report
 from voortgang.checks import unknown_selectors
 from voortgang.errors import InputError
+from voortgang.export.csv import reports_csv
 from voortgang.export.diagnostics import (
     diagnostics_github,
     diagnostics_json,
     print_diagnostics,
     summary,
 )
+from voortgang.export.html import reports_html
 from voortgang.export.json import items_jsonl, reports_json
 from voortgang.export.markdown import reports_markdown
 from voortgang.export.table import print_tables
@@ -42,14 +44,19 @@ FORMATS_BY_SUFFIX = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".csv": "csv",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
 }
 QUIET = logging.CRITICAL + 1  # a logger level above every message
 TEXT_RENDERERS: dict[str, Callable[[list[Report], bool], str]] = {
     "json": reports_json,
     "jsonl": lambda reports, _: items_jsonl(reports),
+    "csv": lambda reports, _: reports_csv(reports),
     "markdown": lambda reports, _: reports_markdown(reports),
+    "html": lambda reports, _: reports_html(reports),
 }
 
 
@@ -135,7 +142,7 @@ def main() -> None:
     "-f",
     "--format",
     "output_format",
-    type=click.Choice(["table", "json", "jsonl", "markdown"]),
+    type=click.Choice(["table", "json", "jsonl", "csv", "markdown", "html"]),
     help="Output format. Default: a table on a terminal, JSON when piped or written to a file.",
 )
 @click.option(
@@ -143,7 +150,7 @@ def main() -> None:
     "--output",
     type=click.Path(path_type=Path),
     help="Write to this file instead of stdout; its suffix picks the format: .json, "
-    ".jsonl/.ndjson, .md/.markdown, JSON for any other.",
+    ".jsonl/.ndjson, .csv, .md/.markdown, .html/.htm, JSON for any other.",
 )
 @click.option("--password", help="Password of an encrypted PDF.")
 @common_options
@@ -172,7 +179,9 @@ def parse(
         else:
             output_format = "table" if sys.stdout.isatty() else "json"
     if output_format == "table" and output is not None:
-        settings.error("--format table prints to the terminal; choose json, jsonl or markdown")
+        settings.error(
+            "--format table prints to the terminal; choose json, jsonl, csv, markdown or html"
+        )
         sys.exit(2)
     if output is not None:
         try:
