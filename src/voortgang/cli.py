@@ -34,6 +34,8 @@ from voortgang.export.table import print_tables
 from voortgang.files import OutputError, check_output, read_input, write_output
 from voortgang.model.records import Report
 from voortgang.parse import parse_bytes, read_reports
+from voortgang.parse.records import read_item_lines
+from voortgang.parse.sniff import is_item_lines
 
 T = TypeVar("T")
 # The format ``-o`` picks from its file's suffix when no --format is given. Any other suffix
@@ -58,6 +60,8 @@ TEXT_RENDERERS: dict[str, Callable[[list[Report], bool], str]] = {
     "markdown": lambda reports, _: reports_markdown(reports),
     "html": lambda reports, _: reports_html(reports),
 }
+# What convert writes; --to md is markdown.
+CONVERT_FORMATS = ("json", "jsonl", "csv", "md", "html")
 
 
 @dataclass
@@ -287,6 +291,115 @@ def check(
         sys.exit(2)
     if any(diagnostic.severity in failing for diagnostic in diagnostics):
         sys.exit(1)
+
+
+def quiet_pdf_libraries(settings: Settings) -> None:
+    """Silence the warnings pdfminer logs for every damaged object it steps over: the one line
+    that says the file cannot be read is what the user needs, and -v shows them."""
+    for library in ("pdfminer", "pdfplumber"):
+        logging.getLogger(library).setLevel(logging.NOTSET if settings.verbose else QUIET)
+
+
+def read_convertible(data: bytes, label: str, password: str | None) -> tuple[list[Report], bool]:
+    """The reports in anything convert reads, and whether they came from JSON Lines (items
+    without the rest of their reports)."""
+    if is_item_lines(data):
+        return read_item_lines(data), True
+    return read_reports(data, label, password), False
+
+
+def convert_format(output: Path | None, to: str | None, explode: bool) -> str:
+    """The format convert writes: --to, else the one the suffix of -o names. Raises
+    click.UsageError where neither says, or for --explode with another format than csv."""
+    if to is None and output is None:
+        raise click.UsageError(
+            f"without -o, convert writes to stdout and needs --to {'|'.join(CONVERT_FORMATS)}"
+        )
+    if to is None and output is not None:
+        to = FORMATS_BY_SUFFIX.get(output.suffix.lower())
+        if to is None:
+            raise click.UsageError(
+                f"{output}: the suffix {output.suffix or '(none)'} names no format: end OUT in "
+                f"{', '.join(FORMATS_BY_SUFFIX)}, or pass --to {'|'.join(CONVERT_FORMATS)}"
+            )
+    if explode and to != "csv":
+        raise click.UsageError("--explode makes CSV rows; it goes with csv only")
+    return "markdown" if to == "md" else str(to)
+
+
+@main.command()
+@click.argument("source", metavar="IN", type=click.Path(allow_dash=True))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to this file, atomically; its suffix picks the format: .json, .jsonl/.ndjson, "
+    ".csv, .md/.markdown, .html/.htm. Without it, write to stdout (--to needed).",
+)
+@click.option(
+    "-t",
+    "--to",
+    type=click.Choice([*CONVERT_FORMATS, "markdown"]),
+    help="The output format; wins over the suffix of -o.",
+)
+@click.option(
+    "--explode",
+    is_flag=True,
+    help="CSV only: a row per sub-item, the item's columns repeated (one row for an item "
+    "without sub-items).",
+)
+@click.option("--password", help="Password of an encrypted PDF.")
+@common_options
+@click.pass_context
+def convert(
+    context: click.Context,
+    source: str,
+    output: Path | None,
+    to: str | None,
+    explode: bool,
+    password: str | None,
+) -> None:
+    """Write a report or records as json, jsonl, csv, md or html.
+
+    IN is a report (PDF, HTML or text rendition), the JSON that voortgang parse writes, or its
+    JSON Lines (items, regrouped into a report per source); - for stdin. Exit code 2 when IN
+    cannot be read, OUT cannot be written or the command line is wrong; OUT is then as it was.
+    """
+    settings = context.ensure_object(Settings)
+    quiet_pdf_libraries(settings)
+    try:
+        output_format = convert_format(output, to, explode)
+        if output is not None:
+            check_output(output)
+    except (click.UsageError, OutputError) as error:
+        settings.error(str(error))
+        sys.exit(2)
+    found = read_one(source, settings, lambda data, label: read_convertible(data, label, password))
+    if found is None:
+        sys.exit(2)
+    reports, from_lines = found
+    if from_lines and output_format == "json":
+        label = "<stdin>" if source == "-" else source
+        settings.error(
+            f"{label}: JSON Lines hold items without their report's title, tracks and source; "
+            "convert them to jsonl, csv, md or html"
+        )
+        sys.exit(2)
+    if explode:
+        text = reports_csv(reports, explode=True)
+    else:
+        text = TEXT_RENDERERS[output_format](reports, len(reports) > 1)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_output(output, text)
+    except OutputError as error:
+        settings.error(str(error))
+        sys.exit(2)
+    count = sum(len(report.items) for report in reports)
+    rows = ", a row per sub-item" if explode else ""
+    settings.say(f"wrote {count} items to {output} as {output_format}{rows}")
 
 
 @main.command()
