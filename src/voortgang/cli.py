@@ -36,6 +36,7 @@ from voortgang.model.records import Report
 from voortgang.parse import parse_bytes, read_reports
 from voortgang.parse.records import read_item_lines
 from voortgang.parse.sniff import is_item_lines
+from voortgang.validate import problems_json, validate_records
 
 T = TypeVar("T")
 # The format ``-o`` picks from its file's suffix when no --format is given. Any other suffix
@@ -400,6 +401,47 @@ def convert(
     count = sum(len(report.items) for report in reports)
     rows = ", a row per sub-item" if explode else ""
     settings.say(f"wrote {count} items to {output} as {output_format}{rows}")
+
+
+@main.command("validate")
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a line per problem; json: an array of them, for scripts.",
+)
+@common_options
+@click.pass_context
+def validate_command(context: click.Context, files: tuple[str, ...], output_format: str) -> None:
+    """Check records files against the schema: the JSON or JSON Lines that parse writes.
+
+    Each problem goes to stdout with its JSON path (path: $.items[3].deadline.kind: message;
+    for JSON Lines path:LINE:), and per file a verdict to stderr. Exit code 0 when every file
+    is valid, 1 when one has problems, 2 when one cannot be read (the others are checked).
+    """
+    settings = context.ensure_object(Settings)
+    problems = []
+    unreadable = 0
+    for name in files:
+        checked = read_one(name, settings, validate_records)
+        if checked is None:
+            unreadable += 1
+            continue
+        problems += checked.problems
+        if output_format == "text":
+            for problem in checked.problems:
+                click.echo(str(problem))
+        settings.say(f"{checked.source}: {checked}")
+    if output_format == "json":
+        click.echo(problems_json(problems), nl=False)
+    if unreadable:
+        sys.exit(2)
+    if problems:
+        sys.exit(1)
 
 
 @main.command()
