@@ -417,11 +417,12 @@ def convert(
 @common_options
 @click.pass_context
 def validate_command(context: click.Context, files: tuple[str, ...], output_format: str) -> None:
-    """Check records files against the schema: the JSON or JSON Lines that parse writes.
+    """Check records files against the schema.
 
-    Each problem goes to stdout with its JSON path (path: $.items[3].deadline.kind: message;
-    for JSON Lines path:LINE:), and per file a verdict to stderr. Exit code 0 when every file
-    is valid, 1 when one has problems, 2 when one cannot be read (the others are checked).
+    FILE is the JSON or JSON Lines that parse writes; - for stdin. Each problem goes to stdout
+    with its JSON path (path: $.items[3].deadline.kind: message; for JSON Lines path:LINE:),
+    and per file a verdict to stderr. Exit code 0 when every file is valid, 1 when one has
+    problems, 2 when one cannot be read (the others are checked).
     """
     settings = context.ensure_object(Settings)
     problems = []
