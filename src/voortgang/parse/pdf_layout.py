@@ -57,11 +57,11 @@ class Line:
 
     glyphs: tuple[Glyph, ...]
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(g.top for g in self.glyphs)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(g.bottom for g in self.glyphs)
 

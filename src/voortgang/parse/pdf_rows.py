@@ -10,11 +10,12 @@ row is the stretch between two blank bands whose middle is its number's middle.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import Literal
 
@@ -155,11 +156,17 @@ def _centred_cuts(lines: Sequence[Line], numbers: Sequence[range], pitch: float)
             return 0.0
         return 0.0 if opens_gap(lines[cut].top - reach[cut - 1] + height, pitch) else pitch
 
-    def off_centre(start: int, end: int, block: range) -> float:
-        top = min(line.top for line in lines[start:end])
-        bottom = max(line.bottom for line in lines[start:end])
+    def off_centre(end: int, block: range, starts: Iterable[int]) -> dict[int, float]:
+        """For each of ``starts``, how far the middle of lines[start:end] is from the
+        number's; the span grown a line at a time, upwards from ``end``."""
         middle = (lines[block.start].top + lines[block[-1]].bottom) / 2
-        return abs((top + bottom) / 2 - middle)
+        wanted, found = set(starts), {}
+        top, bottom = math.inf, -math.inf
+        for start in range(end - 1, min(wanted) - 1, -1):
+            top, bottom = min(top, lines[start].top), max(bottom, lines[start].bottom)
+            if start in wanted:
+                found[start] = abs((top + bottom) / 2 - middle)
+        return found
 
     # best[start] = (cost, cuts) of the rows above one that begins at line ``start``.
     best = {start: (penalty(start), [0, start]) for start in range(numbers[0].start + 1)}
@@ -168,11 +175,12 @@ def _centred_cuts(lines: Sequence[Line], numbers: Sequence[range], pitch: float)
         # The last row may go on over the page break, its middle on the next page: its
         # place says nothing, unless it is the only row to place.
         weight = 0.0 if following is None and block is not numbers[0] else 1.0
-        best = {
-            end: min(
-                (cost + weight * off_centre(start, end, block) + penalty(end), [*cuts, end])
+        chosen = {}
+        for end in ends:
+            distances = off_centre(end, block, best)
+            chosen[end] = min(
+                (cost + weight * distances[start] + penalty(end), [*cuts, end])
                 for start, (cost, cuts) in best.items()
             )
-            for end in ends
-        }
+        best = chosen
     return sorted(set(best[len(lines)][1][:-1]))
