@@ -16,8 +16,9 @@ Written to OUTPUT_DIR (default: samples/), for each variant NAME:
     voortgangsrapportage-2009-libreoffice.html   LibreOffice's HTML export of landscape-ruled
 
 Variants: landscape-ruled (Liberation Sans 9 pt, every cell ruled), portrait-plain
-(Liberation Serif 10 pt, no borders at all) and portrait-carlito (Carlito 10 pt, horizontal
-rules only).
+(Liberation Serif 10 pt, no borders at all), portrait-carlito (Carlito 10 pt, horizontal
+rules only), landscape-mono (Liberation Mono 9 pt, every cell ruled: spaces 0.6 em wide) and
+portrait-narrow (Liberation Sans Narrow 10 pt, every cell ruled, narrow columns).
 
 Needs the dev extra (``pip install -e '.[dev]'``) and, on Debian, the packages
 ``libreoffice-writer-nogui`` and ``fonts-liberation`` (``fonts-crosextra-carlito`` for the
@@ -103,6 +104,22 @@ VARIANTS = (
         ruled_edges=("top", "bottom", "insideH"),
         column_widths_cm=(1.1, 4.6, 1.8, 2.2, 7.3),
         shading="DEEAF6",
+    ),
+    Variant(
+        "landscape-mono",
+        landscape=True,
+        font="Liberation Mono",
+        size=9,
+        ruled_edges=ALL_EDGES,
+        column_widths_cm=(1.5, 7.0, 2.2, 2.8, 12.0),
+    ),
+    Variant(
+        "portrait-narrow",
+        landscape=False,
+        font="Liberation Sans Narrow",
+        size=10,
+        ruled_edges=ALL_EDGES,
+        column_widths_cm=(1.0, 5.0, 1.5, 1.6, 8.0),
     ),
 )
 

@@ -10,14 +10,18 @@ Makes, in OUTPUT_DIR (default: samples/):
     voortgangsrapportage-2009-chromium-styled.pdf   the same HTML with a <style> block injected:
                                                     every cell ruled (border-collapse), DejaVu Sans
                                                     9 pt, 4px padding, A4 landscape
+    voortgangsrapportage-2009-chromium-bottom.pdf   every cell ruled in grey, each border drawn
+                                                    cell by cell, cells aligned to the bottom,
+                                                    Carlito 11 pt, US Letter landscape
 
-Both are printed without the browser's header and footer (no date, title, URL or page
+All are printed without the browser's header and footer (no date, title, URL or page
 numbers). The HTML keeps its CSS page break before every page but the first, so each page of
 the source gives at least one PDF page.
 
 Needs Chromium (Debian: ``apt-get install chromium``; ``CHROMIUM=/path/to/chrome`` picks
-another binary) and, for the styled variant, the DejaVu fonts (``fonts-dejavu-core``). It runs
-headless with a throwaway profile, also as root (``--no-sandbox``).
+another binary) and, for the styled variants, the DejaVu and Carlito fonts
+(``fonts-dejavu-core``, ``fonts-crosextra-carlito``). It runs headless with a throwaway
+profile, also as root (``--no-sandbox``).
 """
 
 from __future__ import annotations
@@ -33,12 +37,22 @@ REPO = Path(__file__).resolve().parent.parent
 SOURCE = REPO / "samples" / "voortgangsrapportage-2009.html"
 STEM = "voortgangsrapportage-2009"
 
-STYLE = """<style>
+# The <style> block injected into the HTML, per variant.
+STYLES = {
+    "styled": """<style>
 @page { size: A4 landscape; }
 table { border-collapse: collapse; }
 td, th { border: 1px solid #000; padding: 4px; font-family: 'DejaVu Sans'; font-size: 9pt; }
 </style>
-"""
+""",
+    "bottom": """<style>
+@page { size: letter landscape; }
+body { font-family: 'Carlito'; font-size: 11pt; }
+table { border-collapse: collapse; }
+td, th { border: 1px solid #888; vertical-align: bottom; padding: 6px; }
+</style>
+""",
+}
 
 CHROMIUM_FLAGS = (
     "--headless",
@@ -62,11 +76,11 @@ def chromium() -> str:
     raise SystemExit("Chromium not found: apt-get install chromium, or set CHROMIUM")
 
 
-def styled(html: str) -> str:
-    """``html`` with STYLE injected just before ``</head>``."""
+def styled(html: str, style: str) -> str:
+    """``html`` with ``style`` injected just before ``</head>``."""
     if "</head>" not in html:
         raise SystemExit(f"{SOURCE}: no </head> to inject the style into")
-    return html.replace("</head>", STYLE + "</head>", 1)
+    return html.replace("</head>", style + "</head>", 1)
 
 
 def print_to_pdf(html: Path, pdf: Path, temp: Path) -> None:
@@ -89,16 +103,15 @@ def print_to_pdf(html: Path, pdf: Path, temp: Path) -> None:
 
 
 def make(outdir: Path) -> list[Path]:
-    """Print both variants into ``outdir``; the files written."""
+    """Print every variant into ``outdir``; the files written."""
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="voortgang-chromium-") as name:
         temp = Path(name)
-        styled_html = temp / f"{STEM}-styled.html"
-        styled_html.write_text(styled(SOURCE.read_text(encoding="utf-8")), encoding="utf-8")
-        jobs = {
-            f"{STEM}-chromium.pdf": SOURCE,
-            f"{STEM}-chromium-styled.pdf": styled_html,
-        }
+        jobs = {f"{STEM}-chromium.pdf": SOURCE}
+        for variant, style in STYLES.items():
+            html = temp / f"{STEM}-{variant}.html"
+            html.write_text(styled(SOURCE.read_text(encoding="utf-8"), style), encoding="utf-8")
+            jobs[f"{STEM}-chromium-{variant}.pdf"] = html
         written = []
         for pdf_name, html in jobs.items():
             pdf = temp / pdf_name

@@ -20,6 +20,14 @@ RENDITIONS = [
     "voortgangsrapportage-2009-landscape-ruled.pdf",
     "voortgangsrapportage-2009-portrait-plain.pdf",
     "voortgangsrapportage-2009-portrait-carlito.pdf",
+    "voortgangsrapportage-2009-landscape-mono.pdf",
+    "voortgangsrapportage-2009-portrait-narrow.pdf",
+]
+# Browser prints of the HTML rendition: the same items but for line breaks (test_golden).
+BROWSER_PRINTS = [
+    "voortgangsrapportage-2009-chromium.pdf",
+    "voortgangsrapportage-2009-chromium-styled.pdf",
+    "voortgangsrapportage-2009-chromium-bottom.pdf",
 ]
 GOLDEN = Path(__file__).parent / "golden" / "voortgangsrapportage-2009.json"
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from pydantic import BaseModel
 
 from voortgang import cli
+from voortgang.export.csv import ITEM_COLUMNS, SUB_ITEM_COLUMNS
 from voortgang.model.records import Item, Report
 
 from conftest import ROOT
@@ -41,3 +46,52 @@ def test_the_contract_names_the_fields_of_the_records() -> None:
 
 def test_the_readme_points_at_the_contract_in_the_repository() -> None:
     assert "[`docs/CONTRACT.md`](docs/CONTRACT.md)" in README
+
+
+def test_the_contract_names_the_csv_columns_in_order() -> None:
+    table = CONTRACT.split("## CSV\n", 1)[1]
+    assert tuple(re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE)) == (
+        *ITEM_COLUMNS,
+        *SUB_ITEM_COLUMNS,
+    )
+
+
+def _session(section: str) -> list[tuple[str, str]]:
+    """(command, output shown) for each ``$ command`` in the code blocks of a README section;
+    a command goes on after a line that ends in a backslash."""
+    body = README.split(f"## `voortgang {section}`\n", 1)[1].split("\n## ", 1)[0]
+    steps: list[tuple[str, str]] = []
+    for block in re.findall(r"^```\n(\$ .*?)^```$", body, re.MULTILINE | re.DOTALL):
+        command: list[str] = []
+        for line in block.splitlines():
+            if line.startswith("$ ") or (command and command[-1].endswith("\\")):
+                if line.startswith("$ "):
+                    steps.append(("", ""))
+                command.append(line.removeprefix("$ "))
+                steps[-1] = ("\n".join(command), "")
+                if not line.endswith("\\"):
+                    command = []
+            else:
+                steps[-1] = (steps[-1][0], steps[-1][1] + line + "\n")
+    return steps
+
+
+@pytest.mark.parametrize("section", ["convert", "validate"])
+def test_the_sessions_show_what_the_commands_print(section: str, tmp_path: Path) -> None:
+    """Each command of the section, run in turn in a folder with the samples, prints what the
+    README shows (standard output and error as a terminal shows them, unbuffered)."""
+    (tmp_path / "samples").symlink_to(ROOT / "samples")
+    env = os.environ | {"PYTHONPATH": str(ROOT / "src"), "PYTHON": sys.executable}
+    steps = _session(section)
+    assert steps
+    for command, shown in steps:
+        script = f'voortgang() {{ "$PYTHON" -u -m voortgang "$@"; }}\n{command}\n'
+        done = subprocess.run(
+            ["bash", "-c", script],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+        assert done.stdout.decode("utf-8") == shown, command

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from voortgang.parse.pdf import _free_text, _joined
 from voortgang.parse.pdf_layout import (
     Glyph,
     Line,
     Measure,
     TextLine,
+    draws_wrap_spaces,
     find_columns,
     join_between,
     labels_of,
@@ -16,7 +18,7 @@ from voortgang.parse.pdf_layout import (
     paragraphs_of,
     within_margins,
 )
-from voortgang.parse.pdf_rows import numbers_centred, split_rows
+from voortgang.parse.pdf_rows import alignment_evidence, alignment_of, split_rows
 
 SIZE = 10.0
 ADVANCE = 5.0  # every glyph 5 pt wide, a space too
@@ -50,14 +52,19 @@ PITCH = 12.0
         # A hyphenated compound stays whole; a dash before "en" keeps its space.
         ("Decentralisatie- uitkering ab-", "uitkering", ""),
         ("stage- en arbeidsplaatsen voor-", "en later", " "),
-        # Ended on purpose: the next word would have fitted.
+        # Ended on purpose: the next word would have fitted. Not after a comma: the column
+        # was narrower than measured (a browser shrinks it to its content).
         ("Kort", "Nieuw begin", None),
+        ("BZK,", "BuZa, AIVD", " "),
         # A list item begins a paragraph, whether glyph or numbering; an enumeration in
         # running text may be wrapped to the start of a line.
         ("Ondersteuning van de lokale", "- via Nuansa", None),
         ("Ondersteuning van de lokale", "2. tweede punt", None),
         ("Ondersteuning van de lokale", "2) tweede punt", " "),
         ("Ondersteuning", "2) tweede punt", None),
+        # Broken after a slash: a word goes on in lower case; a name may stand apart.
+        ("bij docenten/", "onderwijzers", ""),
+        ("door het BZK/OCW/", "Nuansa en VNG", " "),
     ],
 )
 def test_how_lines_join(before: str, after: str, join: str | None) -> None:
@@ -98,6 +105,49 @@ def test_a_name_wrapped_after_a_slash_keeps_its_space() -> None:
     assert join_between(first, second, PITCH) == " "
 
 
+# A producer that draws the space a line wraps at (LibreOffice): in the 40 pt column, ink or
+# drawn spaces reach 330, so a line ending a space (5 pt) short of that had room for one.
+DRAWN = Measure(300, 340, 340, reach=330, space=ADVANCE)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "join"),
+    [
+        ("BZK/OCW/ ", "Nuansa", " "),  # the space is drawn
+        ("BZK/", "VNG/OCW", ""),  # room for a space, none drawn: a name broken at the slash
+        ("en -", "terrorisme", ""),
+        ("informat", "ie", ""),  # a word too long for the column, broken where full
+        ("Deadline", "2010", " "),  # full, but what follows is no rest of a word
+        ("cont", "continu", None),  # room for a space, none drawn, not broken: it ended
+    ],
+)
+def test_where_the_producer_draws_wrap_spaces_a_missing_one_breaks_a_word(
+    before: str, after: str, join: str
+) -> None:
+    first = TextLine(line(before, 300), DRAWN)
+    second = TextLine(line(after, 300, 112), DRAWN)
+    assert join_between(first, second, PITCH, wrap_spaces=True) == join
+
+
+def test_without_drawn_wrap_spaces_a_full_line_in_a_wide_column_wraps_at_a_space() -> None:
+    wide = Measure(300, 300 + ADVANCE * 20, 300 + ADVANCE * 20)
+    first = TextLine(line("Professionaliserings", 300), wide)
+    second = TextLine(line("aanbod politie", 300, 112), wide)
+    assert join_between(first, second, PITCH) == " "
+    assert join_between(first, second, PITCH, wrap_spaces=True) == ""
+
+
+def test_only_spaces_the_pdf_draws_tell_that_its_producer_draws_wrap_spaces() -> None:
+    (two_cells,) = make_lines(glyphs("ab", 100, 100) + glyphs("cd", 200, 100))
+    added = two_cells.within(0, 150)  # ends in the space added for the gap between cells
+    assert added is not None and added.text == "ab" and not added.ends_in_space
+    assert not draws_wrap_spaces([added] * 10)
+    drawn = [line("een regel ", 100, 100 + 12 * i) for i in range(3)]
+    assert all(part.ends_in_space for part in drawn)
+    assert draws_wrap_spaces(drawn + [line("laatste", 100, 200)] * 5)
+    assert not draws_wrap_spaces(drawn + [line("laatste", 100, 200)] * 30)
+
+
 def test_spacing_between_lines_ends_a_paragraph() -> None:
     assert (
         join_between(column_line("Eerste alinea die", 100), column_line("tweede", 116), PITCH)
@@ -117,6 +167,17 @@ def test_fake_bold_copies_are_dropped_and_mark_bold() -> None:
     (made,) = make_lines(drawn + copies)
     assert made.text == "Resultaat"
     assert all(g.bold for g in made.glyphs)
+
+
+def test_two_narrow_letters_are_no_fake_bold() -> None:
+    # "Alle" in a condensed font: each l 1.8 pt wide, less than a fifth of the size apart.
+    widths = {"A": 5.0, "l": 1.8, "e": 4.5}
+    made, x = [], 100.0
+    for char in "Alle":
+        made.append(Glyph(char, x, x + widths[char], 100, 110, 10.0))
+        x += widths[char]
+    (line_,) = make_lines(made)
+    assert line_.text == "Alle" and not any(g.bold for g in line_.glyphs)
 
 
 def test_spaces_a_pdf_leaves_out_are_put_back() -> None:
@@ -232,12 +293,33 @@ def centred_table(fragment: bool) -> tuple[list[Line], list[Line]]:
 def test_rows_of_a_centred_table_are_the_bands_around_their_numbers(fragment: bool) -> None:
     header, body = centred_table(fragment)
     columns = find_columns(labels_of(header), body, [], 595)
-    assert numbers_centred(body, columns, PITCH)
-    rows = split_rows(body, columns, row_rules=[], pitch=PITCH, centred=True)
+    assert alignment_of(alignment_evidence(body, columns, PITCH)) == "middle"
+    rows = split_rows(body, columns, row_rules=[], pitch=PITCH, alignment="middle")
     firsts = [row[0].text for row in rows]
     expected = ["regel 0 van 1.1", "regel 0 van 1.2"]
     assert firsts == (["rest van de vorige", *expected] if fragment else expected)
     assert [len(row) for row in rows][-2:] == [5, 3]
+
+
+def test_rows_of_a_table_aligned_to_the_bottom_end_at_their_numbers() -> None:
+    header = make_lines(glyphs("Resultaat", 100, 80) + glyphs("Stand", 300, 80))
+    body: list[Glyph] = []
+    for number, first, count in (("1.1", 120.0, 4), ("1.2", 186.0, 3), ("1.3", 240.0, 2)):
+        last = first + PITCH * (count - 1)
+        body += glyphs(number, 50, last) + glyphs("Titel", 100, last)
+        for index in range(count):
+            body += glyphs(f"regel {index} van {number}", 300, first + index * PITCH)
+    lines = make_lines(body)
+    columns = find_columns(labels_of(header), lines, [], 595)
+    assert alignment_of(alignment_evidence(lines, columns, PITCH)) == "bottom"
+    rows = split_rows(lines, columns, row_rules=[], pitch=PITCH, alignment="bottom")
+    assert [[line.text.split()[-1] for line in row] for row in rows] == [
+        ["1.1"] * 4,
+        ["1.2"] * 3,
+        ["1.3"] * 2,
+    ]
+    # Read as aligned to the top, the numbers would begin rows they end.
+    assert [len(row) for row in split_rows(lines, columns, [], PITCH)] == [3, 3, 2, 1]
 
 
 def test_a_browsers_page_header_and_footer_are_not_page_text() -> None:
@@ -249,6 +331,9 @@ def test_a_browsers_page_header_and_footer_are_not_page_text() -> None:
     # Small type next to the text (a footnote, a small-print cell) stays.
     note = [Glyph(c, 100 + i * 4, 100 + (i + 1) * 4, 124, 132, 8.0) for i, c in enumerate("noot")]
     assert len(within_margins(make_lines(text + note))) == 4
+    # Text that runs to the bottom of the page leaves the footer less than a line apart.
+    close = [Glyph(c, 20 + i * 4, 20 + (i + 1) * 4, 129, 137, 8.0) for i, c in enumerate("2/18")]
+    assert [ln.text for ln in within_margins(make_lines(text + close))][-1] == "twee"
 
 
 def test_the_next_label_of_a_list_begins_a_paragraph_after_a_full_line() -> None:
@@ -262,3 +347,33 @@ def test_the_next_label_of_a_list_begins_a_paragraph_after_a_full_line() -> None
     # Another number is no next label: the line wrapped.
     other = [lines[0], TextLine(line("7 aanpak", 100, 112), measure)]
     assert len(paragraphs_of(other, PITCH)) == 1
+
+
+def test_a_heading_wrapped_over_two_lines_is_one_paragraph() -> None:
+    def texts(lines: list[Line], right: float) -> list[str]:
+        rows = _free_text(lines, right)
+        return [
+            " ".join(run.text for p in row.cells[0].paragraphs for run in p.runs) for row in rows
+        ]
+
+    heading = [
+        line("RAPPORTAGE 2009", 100, 100),
+        line("ACTIEPLAN POLARISATIE EN", 100, 112),  # ends at 220: "RADICALISERING" went on
+        line("RADICALISERING 2007-2011", 100, 124),
+        line("December 2009", 100, 140),  # set apart
+    ]
+    assert texts(heading, right=250) == [
+        "RAPPORTAGE 2009",
+        "ACTIEPLAN POLARISATIE EN RADICALISERING 2007-2011",
+        "December 2009",
+    ]
+    # Where the page had room for the next word, the line was ended on purpose.
+    assert len(texts(heading, right=400)) == 4
+
+
+def test_a_border_drawn_cell_by_cell_is_one_ruling() -> None:
+    # A browser draws each cell's bottom border, 0.75 pt thick: two edges per piece.
+    pieces = [(y, x0, x1) for y in (100.5, 101.2) for x0, x1 in ((34, 64), (63, 298), (298, 758))]
+    assert _joined(pieces) == [(100.5, 34, 758), (101.2, 34, 758)]
+    # Apart on the line, or at another height, they stay apart.
+    assert len(_joined([(100, 34, 64), (100, 80, 120), (110, 34, 64)])) == 3

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from voortgang.errors import InputError
 from voortgang.parse.encoding import decode
 from voortgang.parse.grid import Page, Run
 from voortgang.parse.html import read_html
+from voortgang.parse.inline import Style, StyleSheet, paragraphs_of, paragraphs_of_fragment
 from voortgang.parse.sniff import sniff
 from voortgang.parse.text import read_text
 
@@ -193,3 +197,12 @@ def test_formats_are_told_by_content(data: bytes, fmt: str) -> None:
 def test_unreadable_content_is_bad_input(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message):
         sniff(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="<&\t")))
+def test_a_cell_without_markup_reads_as_the_html_parser_reads_it(cell: str) -> None:
+    # The text rendition reads such cells without a parser; it must not read them otherwise.
+    parsed = BeautifulSoup(f"<div>{cell}</div>", "lxml").div
+    expected = paragraphs_of(parsed.children, StyleSheet(), Style()) if parsed else ()
+    assert paragraphs_of_fragment(cell) == expected

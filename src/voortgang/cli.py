@@ -19,14 +19,16 @@ from rich.console import Console
 from rich.text import Text
 
 from voortgang import __version__
-from voortgang.batch import Failure, ordered_map
+from voortgang.batch import Failure, attempt, ordered_map
 from voortgang.checks import unknown_selectors
+from voortgang.export.csv import reports_csv
 from voortgang.export.diagnostics import (
     diagnostics_github,
     diagnostics_json,
     print_diagnostics,
     summary,
 )
+from voortgang.export.html import reports_html
 from voortgang.export.json import items_jsonl, reports_json
 from voortgang.export.markdown import reports_markdown
 from voortgang.export.table import print_tables
@@ -41,8 +43,13 @@ from voortgang.inputs import (
     parse_input,
 )
 from voortgang.model.records import Report
+from voortgang.parse import read_reports
+from voortgang.parse.records import read_item_lines
+from voortgang.parse.sniff import is_item_lines
+from voortgang.validate import problems_json, validate_records
 
 R = TypeVar("R")
+T = TypeVar("T")
 # The format ``-o`` picks from its file's suffix when no --format is given. Any other suffix
 # (none, .txt, /dev/stdout) gets JSON, what a pipe gets: as sqlite-utils writes JSON unless
 # told otherwise and ruff's --output-file never looks at the suffix, an output name is no
@@ -51,15 +58,22 @@ FORMATS_BY_SUFFIX = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".csv": "csv",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
 }
 QUIET = logging.CRITICAL + 1  # a logger level above every message
 TEXT_RENDERERS: dict[str, Callable[[list[Report], bool], str]] = {
     "json": reports_json,
     "jsonl": lambda reports, _: items_jsonl(reports),
+    "csv": lambda reports, _: reports_csv(reports),
     "markdown": lambda reports, _: reports_markdown(reports),
+    "html": lambda reports, _: reports_html(reports),
 }
+# What convert writes; --to md is markdown.
+CONVERT_FORMATS = ("json", "jsonl", "csv", "md", "html")
 
 
 @dataclass
@@ -189,6 +203,20 @@ def run_batch(
     return results, len(inputs) + len(problems) - len(results)
 
 
+def read_one(name: str, settings: Settings, read: Callable[[bytes, str], T]) -> T | None:
+    """``read`` applied to one input's bytes and label, in this process (convert and validate
+    read one input at a time), or None after saying on stderr why it could not be read, as a
+    batch says it."""
+    source = Input("<stdin>", sys.stdin.buffer.read()) if name == "-" else Input(name)
+    outcome = attempt(lambda source: read(source.read(), source.name), source.name, source)
+    if not isinstance(outcome, Failure):
+        return outcome
+    if settings.verbose and outcome.traceback:
+        to_stderr(outcome.traceback)
+    settings.error(outcome.message)
+    return None
+
+
 def several(names: Sequence[str]) -> bool:
     """Whether the inputs are more than one file, so that JSON is an array and tables name
     their file: more than one name, or a folder, however many files are in it."""
@@ -216,7 +244,7 @@ def main() -> None:
     "-f",
     "--format",
     "output_format",
-    type=click.Choice(["table", "json", "jsonl", "markdown"]),
+    type=click.Choice(["table", "json", "jsonl", "csv", "markdown", "html"]),
     help="Output format. Default: a table on a terminal, JSON when piped or written to a file.",
 )
 @click.option(
@@ -224,7 +252,7 @@ def main() -> None:
     "--output",
     type=click.Path(path_type=Path),
     help="Write to this file instead of stdout; its suffix picks the format: .json, "
-    ".jsonl/.ndjson, .md/.markdown, JSON for any other.",
+    ".jsonl/.ndjson, .csv, .md/.markdown, .html/.htm, JSON for any other.",
 )
 @click.option("--password", help="Password of an encrypted PDF.")
 @jobs_option
@@ -253,7 +281,9 @@ def parse(
         else:
             output_format = "table" if sys.stdout.isatty() else "json"
     if output_format == "table" and output is not None:
-        settings.error("--format table prints to the terminal; choose json, jsonl or markdown")
+        settings.error(
+            "--format table prints to the terminal; choose json, jsonl, csv, markdown or html"
+        )
         sys.exit(2)
     if output is not None:
         try:
@@ -357,6 +387,150 @@ def check(
     if unreadable:
         sys.exit(2)
     if any(diagnostic.severity in failing for diagnostic in diagnostics):
+        sys.exit(1)
+
+
+def read_convertible(data: bytes, label: str, password: str | None) -> tuple[list[Report], bool]:
+    """The reports in anything convert reads, and whether they came from JSON Lines (items
+    without the rest of their reports)."""
+    if is_item_lines(data):
+        return read_item_lines(data), True
+    return read_reports(data, label, password), False
+
+
+def convert_format(output: Path | None, to: str | None, explode: bool) -> str:
+    """The format convert writes: --to, else the one the suffix of -o names. Raises
+    click.UsageError where neither says, or for --explode with another format than csv."""
+    if to is None and output is None:
+        raise click.UsageError(
+            f"without -o, convert writes to stdout and needs --to {'|'.join(CONVERT_FORMATS)}"
+        )
+    if to is None and output is not None:
+        to = FORMATS_BY_SUFFIX.get(output.suffix.lower())
+        if to is None:
+            raise click.UsageError(
+                f"{output}: the suffix {output.suffix or '(none)'} names no format: end OUT in "
+                f"{', '.join(FORMATS_BY_SUFFIX)}, or pass --to {'|'.join(CONVERT_FORMATS)}"
+            )
+    if explode and to != "csv":
+        raise click.UsageError("--explode makes CSV rows; it goes with csv only")
+    return "markdown" if to == "md" else str(to)
+
+
+@main.command()
+@click.argument("source", metavar="IN", type=click.Path(allow_dash=True))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to this file, atomically; its suffix picks the format: .json, .jsonl/.ndjson, "
+    ".csv, .md/.markdown, .html/.htm. Without it, write to stdout (--to needed).",
+)
+@click.option(
+    "-t",
+    "--to",
+    type=click.Choice([*CONVERT_FORMATS, "markdown"]),
+    help="The output format; wins over the suffix of -o.",
+)
+@click.option(
+    "--explode",
+    is_flag=True,
+    help="CSV only: a row per sub-item, the item's columns repeated (one row for an item "
+    "without sub-items).",
+)
+@click.option("--password", help="Password of an encrypted PDF.")
+@common_options
+@click.pass_context
+def convert(
+    context: click.Context,
+    source: str,
+    output: Path | None,
+    to: str | None,
+    explode: bool,
+    password: str | None,
+) -> None:
+    """Write a report or records as json, jsonl, csv, md or html.
+
+    IN is a report (PDF, HTML or text rendition), the JSON that voortgang parse writes, or its
+    JSON Lines (items, regrouped into a report per source); - for stdin. Exit code 2 when IN
+    cannot be read, OUT cannot be written or the command line is wrong; OUT is then as it was.
+    """
+    settings = context.ensure_object(Settings)
+    quiet_pdf_libraries(settings.verbose)
+    try:
+        output_format = convert_format(output, to, explode)
+        if output is not None:
+            check_output(output)
+    except (click.UsageError, OutputError) as error:
+        settings.error(str(error))
+        sys.exit(2)
+    found = read_one(source, settings, lambda data, label: read_convertible(data, label, password))
+    if found is None:
+        sys.exit(2)
+    reports, from_lines = found
+    if from_lines and output_format == "json":
+        label = "<stdin>" if source == "-" else source
+        settings.error(
+            f"{label}: JSON Lines hold items without their report's title, tracks and source; "
+            "convert them to jsonl, csv, md or html"
+        )
+        sys.exit(2)
+    if explode:
+        text = reports_csv(reports, explode=True)
+    else:
+        text = TEXT_RENDERERS[output_format](reports, len(reports) > 1)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_output(output, text)
+    except OutputError as error:
+        settings.error(str(error))
+        sys.exit(2)
+    count = sum(len(report.items) for report in reports)
+    rows = ", a row per sub-item" if explode else ""
+    settings.say(f"wrote {count} items to {output} as {output_format}{rows}")
+
+
+@main.command("validate")
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a line per problem; json: an array of them, for scripts.",
+)
+@common_options
+@click.pass_context
+def validate_command(context: click.Context, files: tuple[str, ...], output_format: str) -> None:
+    """Check records files against the schema.
+
+    FILE is the JSON or JSON Lines that parse writes; - for stdin. Each problem goes to stdout
+    with its JSON path (path: $.items[3].deadline.kind: message; for JSON Lines path:LINE:),
+    and per file a verdict to stderr. Exit code 0 when every file is valid, 1 when one has
+    problems, 2 when one cannot be read (the others are checked).
+    """
+    settings = context.ensure_object(Settings)
+    problems = []
+    unreadable = 0
+    for name in files:
+        checked = read_one(name, settings, validate_records)
+        if checked is None:
+            unreadable += 1
+            continue
+        problems += checked.problems
+        if output_format == "text":
+            for problem in checked.problems:
+                click.echo(str(problem))
+        settings.say(f"{checked.source}: {checked}")
+    if output_format == "json":
+        click.echo(problems_json(problems), nl=False)
+    if unreadable:
+        sys.exit(2)
+    if problems:
         sys.exit(1)
 
 

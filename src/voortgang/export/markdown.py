@@ -1,39 +1,61 @@
-"""A Markdown table per report, in full, as a person reads the report."""
+"""A Markdown table per track, in full, as a person reads the report.
+
+An item's rows are those of ``export/rows.py``: a sub-item with a Deadline, Trekker or Stand
+van zaken of its own has a row of its own, the item's number on its first row only.
+Paragraphs are kept as ``<br>``, italics as ``*…*``; text that Markdown would read as markup is
+escaped.
+"""
 
 from __future__ import annotations
 
+import re
+from itertools import groupby
+
+from voortgang.export.rows import TableRow, table_rows
 from voortgang.export.shared import heading, track_titles
 from voortgang.model.records import Item, Report
 
 HEADER = "| Nr | Resultaat | Deadline | Trekker | Stand van zaken |\n|---|---|---|---|---|\n"
+MARKUP = re.compile(r"([\\|*_`<\[\]])")
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+def _escape(text: str) -> str:
+    return MARKUP.sub(r"\\\1", text)
 
 
-def _result(item: Item) -> str:
-    lines = [f"*{item.title}*" if item.italic and item.title else item.title]
-    lines += [f"{sub.label}. {sub.text}" for sub in item.sub_items]
-    return "\n".join(line for line in lines if line)
+def _lines(lines: tuple[str, ...] | list[str], italic_first: bool = False) -> str:
+    """Lines as one cell: escaped, joined by ``<br>``, the first in italics if asked."""
+    escaped = [_escape(line) for line in lines]
+    if italic_first and escaped:
+        escaped[0] = f"*{escaped[0]}*"
+    return "<br>".join(escaped)
+
+
+def _result(item: Item, row: TableRow) -> str:
+    """The title and the sub-items, each on lines of its own, the label first."""
+    parts = [_lines(item.title.split("\n"), item.italic)] if row.title and item.title else []
+    for sub in row.sub_items:
+        text = _lines(sub.text.split("\n"), sub.italic)
+        parts.append(f"{_escape(sub.label)}. {text}")
+    return "<br>".join(parts)
 
 
 def report_markdown(report: Report) -> str:
     out = [f"# {heading(report)}\n"]
     titles = track_titles(report)
-    track = None
-    for item in report.items:
-        if item.track != track:
-            track = item.track
-            out.append(f"\n## Spoor {track}: {titles.get(track, '')}\n\n{HEADER}")
-        cells = (
-            item.number,
-            _result(item),
-            item.deadline.text if item.deadline else "",
-            item.lead_text,
-            item.status,
-        )
-        out.append("| " + " | ".join(_cell(cell) for cell in cells) + " |\n")
+    for track, items in groupby(report.items, key=lambda item: item.track):
+        title = f": {titles[track]}" if titles.get(track) else ""
+        out.append(f"\n## Spoor {track}{title}\n\n{HEADER}")
+        for item in items:
+            for row in table_rows(item):
+                cells = (
+                    _escape(row.number),
+                    _result(item, row),
+                    _lines(row.deadline),
+                    _lines(row.lead),
+                    _lines(row.status),
+                )
+                out.append("| " + " | ".join(cells) + " |\n")
     return "".join(out)
 
 

@@ -80,3 +80,11 @@ class Report(Record):
     source: Source
     tracks: list[Track]
     items: list[Item]
+
+
+class ItemLine(Item):
+    """One line of ``voortgang parse --format jsonl``: an item, with the schema version and the
+    path of the report it comes from."""
+
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    source: str = Field(description="The path of the report the item comes from.")

@@ -34,6 +34,8 @@ SKIPPED_TAGS = frozenset("head script style template title meta link noscript xm
 ITALIC_TAGS = frozenset("i em cite var dfn address".split())
 BOLD_TAGS = frozenset("b strong th h1 h2 h3 h4 h5 h6".split())
 NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
+# What an HTML parser would read otherwise than as text: markup, entities, control characters.
+MARKUP = re.compile(r"[<&\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # What Word's symbol fonts draw for the characters it writes in them.
 SYMBOL_FONT_GLYPHS = {
@@ -198,6 +200,12 @@ def paragraphs_of(
 
 
 def paragraphs_of_fragment(html: str) -> tuple[Paragraph, ...]:
-    """The paragraphs of a fragment of inline HTML, such as one cell of the text rendition."""
+    """The paragraphs of a fragment of inline HTML, such as one cell of the text rendition.
+
+    A fragment without markup, entities or control characters (most cells: numbers, empty
+    ones) is its own text, and is read without an HTML parser."""
+    if not MARKUP.search(html):
+        text = paragraph(Run(html))
+        return (text,) if text.runs else ()
     soup = BeautifulSoup(f"<div>{html}</div>", "lxml")
     return paragraphs_of(soup.div.children, StyleSheet(), Style()) if soup.div else ()

@@ -16,6 +16,7 @@ import math
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
@@ -35,7 +36,9 @@ from voortgang.parse.pdf_layout import (
     Glyph,
     Label,
     Line,
+    Measure,
     TextLine,
+    draws_wrap_spaces,
     find_columns,
     join_between,
     labels_of,
@@ -45,10 +48,12 @@ from voortgang.parse.pdf_layout import (
 )
 from voortgang.parse.pdf_rows import (
     ITEM_NUMBER,
+    Alignment,
+    alignment_evidence,
+    alignment_of,
     fills_a_row,
     has_rules_between,
     line_pitch,
-    numbers_centred,
     split_rows,
 )
 
@@ -149,7 +154,27 @@ def _read_page(page: PdfPage) -> tuple[list[Glyph], Rulings]:
                 vertical.update((round(obj.x0, 1), round(obj.x1, 1)))
             if obj.width > 4:
                 horizontal += [(top - obj.y1, obj.x0, obj.x1), (top - obj.y0, obj.x0, obj.x1)]
-    return glyphs, Rulings(sorted(vertical), horizontal)
+    return glyphs, Rulings(sorted(vertical), _joined(horizontal))
+
+
+def _joined(segments: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Horizontal rulings with the pieces of one line joined: a browser draws a row's border
+    cell by cell."""
+    heights: list[list[tuple[float, float, float]]] = []
+    for segment in sorted(segments):
+        if heights and segment[0] - heights[-1][-1][0] < 0.3:
+            heights[-1].append(segment)
+        else:
+            heights.append([segment])
+    joined: list[tuple[float, float, float]] = []
+    for pieces in heights:
+        first = len(joined)
+        for y, x0, x1 in sorted(pieces, key=lambda piece: piece[1]):
+            if len(joined) > first and x0 <= joined[-1][2] + 1:
+                joined[-1] = (joined[-1][0], joined[-1][1], max(joined[-1][2], x1))
+            else:
+                joined.append((y, x0, x1))
+    return joined
 
 
 def _header_at(lines: list[Line], start: int) -> tuple[list[Label], int] | None:
@@ -179,20 +204,60 @@ def _table_end(lines: list[Line]) -> int:
     return next((i for i, line in enumerate(lines) if line.size > 1.2 * size), len(lines))
 
 
-def _free_text(line: Line) -> Row:
-    return Row((_cell([TextLine.alone(line)], pitch=1e9),), in_table=False)
+def _free_text(lines: list[Line], right: float) -> list[Row]:
+    """Text outside a table, a row per paragraph. A line goes on the paragraph of the line
+    right above it, set in the same type, whose text would have reached past ``right`` (where
+    the page's text ends) with the line's first word: a heading wrapped over two lines."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        before = groups[-1][-1] if groups else None
+        if before is not None and _wrapped(before, line, right):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    cells = [
+        _cell([TextLine(line, Measure(line.x0, right, right)) for line in group], pitch=1e9)
+        for group in groups
+    ]
+    return [Row((cell,), in_table=False) for cell in cells]
 
 
-def _cell(lines: list[TextLine], pitch: float, first_join: str | None = None) -> Cell:
+def _wrapped(before: Line, after: Line, right: float) -> bool:
+    if abs(after.size - before.size) > 0.1 * before.size:
+        return False
+    if after.top - before.top > 1.5 * before.size:
+        return False
+    measure = Measure(before.x0, right, right)
+    return join_between(TextLine(before, measure), TextLine(after, measure), None) is not None
+
+
+def _cell(
+    lines: list[TextLine], pitch: float, first_join: str | None = None, wrap_spaces: bool = False
+) -> Cell:
     return Cell(
         tuple(
             Paragraph(
                 tuple(normalise_runs(Run(text, italic, bold) for text, italic, bold in p.pieces)),
                 p.joins_previous,
             )
-            for p in paragraphs_of(lines, pitch, first_join)
+            for p in paragraphs_of(lines, pitch, first_join, wrap_spaces)
         )
     )
+
+
+def _is_merged(row_lines: list[Line], columns: Columns) -> bool:
+    """Whether the row is one merged cell (a track row): all its lines span columns."""
+    return all(_is_spanning(line, columns) for line in row_lines)
+
+
+def _cells_of(row_lines: list[Line], columns: Columns) -> list[list[TextLine]]:
+    """The row's lines cut into its columns: per column, its lines, measured."""
+    parts_by_column: list[list[TextLine]] = [[] for _ in columns.labels]
+    for line in row_lines:
+        for column, part in enumerate(columns.split(line)):
+            if part is not None:
+                parts_by_column[column].append(TextLine(part, columns.measures[column]))
+    return parts_by_column
 
 
 def _is_spanning(line: Line, columns: Columns) -> bool:
@@ -214,14 +279,19 @@ class _TableReader:
         self.tails: dict[int, TextLine] = {}
         # The distance between lines of a paragraph, as last seen.
         self.pitch = 12.0
-        # Whether the table's rows have been seen ruled off from each other, and whether
-        # its numbers stand amid their rows (as last seen on a page that tells).
+        # Whether the table's rows have been seen ruled off from each other, and where its
+        # numbers stand in their rows (as all pages so far tell).
         self.rows_ruled = False
-        self.centred = False
+        self.alignment: Alignment = "top"
+        self.alignments_seen: Counter[str] = Counter()
+        # Whether the producer draws the space a line wraps at (see draws_wrap_spaces).
+        self.wrap_spaces = False
 
     def page(self, number: int, page: PdfPage) -> Page:
         glyphs, rulings = _read_page(page)
         lines = within_margins(make_lines(glyphs))
+        # Where the page's text ends, taking the margins to be the same on the left and right.
+        right = float(page.width) - min((line.x0 for line in lines), default=0.0)
         headers = [(i, found) for i in range(len(lines)) if (found := _header_at(lines, i))]
         if headers:
             first = headers[0][0]
@@ -237,8 +307,8 @@ class _TableReader:
             tables = [(None, lines[first:])]
         else:
             self.tails = {}
-            return Page(number, tuple(_free_text(line) for line in lines))
-        rows = [_free_text(line) for line in lines[:first]]
+            return Page(number, tuple(_free_text(lines, right)))
+        rows = _free_text(lines[:first], right)
         for index, (labels, lines_below) in enumerate(tables):
             end = _table_end(lines_below)
             body = lines_below[:end]
@@ -248,7 +318,7 @@ class _TableReader:
                 )
                 rows.append(Row(tuple(Cell(_label(text)) for text in self.columns.labels)))
             rows += self._table(body, rulings, continued=index == 0)
-            rows += [_free_text(line) for line in lines_below[end:]]
+            rows += _free_text(lines_below[end:], right)
         return Page(number, tuple(rows))
 
     def _table(self, body: list[Line], rulings: Rulings, continued: bool) -> list[Row]:
@@ -261,31 +331,33 @@ class _TableReader:
         self.pitch = pitch
         self.rows_ruled = self.rows_ruled or has_rules_between(body, rules)
         row_rules = rules if self.rows_ruled else []
-        centred = numbers_centred(body, columns, pitch)
-        self.centred = self.centred if centred is None else centred
+        self.alignments_seen += alignment_evidence(body, columns, pitch)
+        self.alignment = alignment_of(self.alignments_seen)
+        split = [
+            (row_lines, None if _is_merged(row_lines, columns) else _cells_of(row_lines, columns))
+            for row_lines in split_rows(body, columns, row_rules, pitch, self.alignment)
+        ]
+        cell_lines = [part.line for _, cells in split for parts in cells or () for part in parts]
+        self.wrap_spaces = self.wrap_spaces or draws_wrap_spaces(cell_lines)
         rows: list[Row] = []
-        split = split_rows(body, columns, row_rules, pitch, self.centred)
-        for index, row_lines in enumerate(split):
-            if all(_is_spanning(line, columns) for line in row_lines):
+        for index, (row_lines, parts_by_column) in enumerate(split):
+            if parts_by_column is None:
                 merged = [TextLine.alone(line) for line in row_lines]
-                rows.append(Row((_cell(merged, pitch),)))
+                rows.append(Row((self._cell(merged, pitch),)))
                 self.tails = {}
                 continue
-            parts_by_column: list[list[TextLine]] = [[] for _ in columns.labels]
-            for line in row_lines:
-                for column, part in enumerate(columns.split(line)):
-                    if part is not None:
-                        measure = columns.measures[column]
-                        parts_by_column[column].append(TextLine(part, measure))
             first_on_page = continued and index == 0
             joins = self._joins_across_page(parts_by_column) if first_on_page else None
             cells = [
-                _cell(parts, pitch, joins[column] if joins else None) if parts else Cell()
+                self._cell(parts, pitch, joins[column] if joins else None) if parts else Cell()
                 for column, parts in enumerate(parts_by_column)
             ]
             rows.append(Row(tuple(cells), continues=joins is not None))
             self.tails = {c: parts[-1] for c, parts in enumerate(parts_by_column) if parts}
         return rows
+
+    def _cell(self, lines: list[TextLine], pitch: float, first_join: str | None = None) -> Cell:
+        return _cell(lines, pitch, first_join, self.wrap_spaces)
 
     def _joins_across_page(self, parts_by_column: list[list[TextLine]]) -> list[str | None] | None:
         """For the first row on a page: if it is the rest of the row the page break cut off,
@@ -297,7 +369,9 @@ class _TableReader:
             return None
         tails = [self.tails.get(column) for column in range(len(parts_by_column))]
         joins = [
-            join_between(tail, parts[0], pitch=None) if parts and tail is not None else None
+            join_between(tail, parts[0], None, self.wrap_spaces)
+            if parts and tail is not None
+            else None
             for tail, parts in zip(tails, parts_by_column, strict=True)
         ]
         runs_on = any(

@@ -14,6 +14,7 @@ where the first column has text or where most columns start text together after 
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import statistics
 from collections.abc import Collection, Sequence
@@ -29,6 +30,8 @@ BROKEN_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.|\d{1,2}(?:\.\d{1,2})+")
 NAME_PARTS = re.compile(r"[/,;()\s]+")
 # Words after which a line-end hyphen is a dash in "stage- en arbeidsplaatsen", not a join.
 WORDS_AFTER_DASH = frozenset({"en", "of", "tot", "t/m", "dan"})
+# Where a line may break without a space.
+BREAKS_AFTER = ("-", "–", "/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,8 @@ class Glyph:
     size: float
     italic: bool = False
     bold: bool = False
+    # False for a space added where the PDF only left a gap.
+    drawn: bool = True
 
 
 @dataclass(frozen=True)
@@ -52,11 +57,11 @@ class Line:
 
     glyphs: tuple[Glyph, ...]
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(g.top for g in self.glyphs)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(g.bottom for g in self.glyphs)
 
@@ -97,6 +102,20 @@ class Line:
                 found[-1].append(glyph)
         return [tuple(word) for word in found if word]
 
+    @cached_property
+    def word_space(self) -> float | None:
+        """The width of a space in the line: the narrowest between its words (justified text
+        widens the others), else the one drawn after its last word; None if it has none."""
+        gaps = [g.x1 - g.x0 for g in self.trimmed if g.text == " "]
+        if not gaps and self.ends_in_space:
+            gaps = [self.glyphs[-1].x1 - self.glyphs[-1].x0]
+        return min(gaps) if gaps else None
+
+    @cached_property
+    def ends_in_space(self) -> bool:
+        """Whether the PDF draws a space after the line's last word."""
+        return bool(self.glyphs) and self.glyphs[-1].text.isspace() and self.glyphs[-1].drawn
+
     def within(self, left: float, right: float) -> Line | None:
         """The part of the line whose glyphs begin in [left, right), or None if empty."""
         inside = tuple(g for g in self.glyphs if left <= g.x0 < right)
@@ -115,14 +134,15 @@ def make_lines(glyphs: Sequence[Glyph]) -> list[Line]:
 
 
 def _drawn_once(glyphs: list[Glyph]) -> list[Glyph]:
-    """The glyphs without the copies drawn a fraction of a point off to fake bold."""
+    """The glyphs without the copies drawn a fraction of a point off to fake bold: off by
+    less than half the glyph's width, so the second of two narrow letters (``ll``) stays."""
     kept: list[Glyph] = []
     for glyph in glyphs:
         last = kept[-1] if kept else None
         if (
             last is not None
             and glyph.text == last.text
-            and abs(glyph.x0 - last.x0) < 0.2 * glyph.size
+            and abs(glyph.x0 - last.x0) < min(0.2 * glyph.size, 0.5 * (last.x1 - last.x0))
             and abs(glyph.top - last.top) < 0.2 * glyph.size
         ):
             kept[-1] = dataclasses.replace(last, bold=True)
@@ -139,7 +159,9 @@ def _with_spaces(glyphs: list[Glyph]) -> tuple[Glyph, ...]:
             gap = glyph.x0 - before.x1
             if gap > 0.15 * glyph.size and not (before.text.isspace() or glyph.text.isspace()):
                 spaced.append(
-                    Glyph(" ", before.x1, glyph.x0, before.top, before.bottom, glyph.size)
+                    Glyph(
+                        " ", before.x1, glyph.x0, before.top, before.bottom, glyph.size, drawn=False
+                    )
                 )
         spaced.append(glyph)
     return tuple(spaced)
@@ -157,7 +179,7 @@ def within_margins(lines: list[Line]) -> list[Line]:
         gap = (
             line.top - neighbour.bottom if line.top > neighbour.top else neighbour.top - line.bottom
         )
-        return line.size < 0.9 * size and gap > line.size
+        return line.size < 0.9 * size and gap > 0.5 * line.size
 
     start, end = 0, len(lines)
     while end - start > 1 and apart(lines[start], lines[start + 1]):
@@ -187,12 +209,16 @@ def labels_of(lines: Sequence[Line], names: Collection[str] = ()) -> list[Label]
     """
     labels: list[Label] = []
     for line in lines:
+        # Words stand apart by a space; the font's own (0.6 em in a monospaced one) where
+        # the PDF draws it.
+        drawn = [g.x1 - g.x0 for g in line.glyphs if g.drawn and g.text == " "]
+        word_gap = max(0.6 * line.size, 1.05 * min(max(drawn, default=0.0), line.size))
         stretches: list[list[Glyph]] = []
         for word in line.words:
             spelled = "".join(g.text for g in stretches[-1]).lower() if stretches else ""
             begun = "".join(g.text for g in word).lower()
             next_name = spelled in names and any(name.startswith(begun) for name in names)
-            if stretches and not next_name and word[0].x0 - stretches[-1][-1].x1 <= 0.6 * line.size:
+            if stretches and not next_name and word[0].x0 - stretches[-1][-1].x1 <= word_gap:
                 stretches[-1].extend(word)
             else:
                 stretches.append(list(word))
@@ -211,14 +237,25 @@ def labels_of(lines: Sequence[Line], names: Collection[str] = ()) -> list[Label]
 class Measure:
     """How far text reaches in one column: at least to ``sure`` (so a line that left room for
     the next word there was ended on purpose), and as best known to ``edge``, where the column
-    ends (so a word broken there was broken for lack of room). ``start`` is its left bound."""
+    ends (so a word broken there was broken for lack of room). ``start`` is its left bound.
+    ``reach`` is as far as ink or a drawn space reaches in the column (so a line had room
+    for a space where it ends a space short of it), and ``space`` the width of a space
+    between its words (0 where unknown)."""
 
     start: float
     sure: float
     edge: float
+    reach: float = -math.inf
+    space: float = 0.0
 
-    def widened(self, widest: float) -> Measure:
-        return Measure(self.start, max(self.sure, widest), max(self.edge, widest))
+    def widened(self, widest: float, reach: float, space: float) -> Measure:
+        return Measure(
+            self.start,
+            max(self.sure, widest),
+            max(self.edge, widest),
+            max(self.reach, reach),
+            self.space or space,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,10 +281,23 @@ class Columns:
         )
 
     def widened(self, body: Sequence[Line]) -> Columns:
-        """The same columns, measured to reach at least as far as the lines of ``body``."""
-        widest = _extents(self.bounds, body)[1]
-        measures = tuple(m.widened(w) for m, w in zip(self.measures, widest, strict=True))
-        return Columns(self.bounds, measures, self.labels, self.anchors)
+        """The same columns on another page, measured to reach at least as far as the lines of
+        ``body``, and each boundary moved left to where a word of ``body`` begins just short
+        of it and runs across it: a producer that lays out each page's table anew may set a
+        column a fraction of a point further left."""
+        bounds = list(self.bounds)
+        for line in body:
+            for word in line.words:
+                x0, x1 = word[0].x0, word[-1].x1
+                for i in range(1, len(bounds) - 1):
+                    if self.bounds[i] - 0.2 * line.size <= x0 < self.bounds[i] < x1:
+                        bounds[i] = min(bounds[i], x0 - 0.5)
+        settled = tuple(bounds)
+        _, widest, reach, space = _extents(settled, body)
+        measures = tuple(
+            m.widened(*found) for m, *found in zip(self.measures, widest, reach, space, strict=True)
+        )
+        return Columns(settled, measures, self.labels, self.anchors)
 
 
 def _ink_intervals(lines: Sequence[Line]) -> list[tuple[float, float]]:
@@ -312,8 +362,12 @@ def find_columns(
     return Columns(bounds, _measures(bounds, body, ruled), tuple(texts), anchors)
 
 
-def _extents(bounds: tuple[float, ...], body: Sequence[Line]) -> tuple[list[float], list[float]]:
-    """Per column, where its text begins at the leftmost, and where its widest line ends.
+def _extents(
+    bounds: tuple[float, ...], body: Sequence[Line]
+) -> tuple[list[float], list[float], list[float], list[float]]:
+    """Per column, where its text begins at the leftmost, where its widest line ends, how far
+    ink or a drawn space reaches (``-inf`` if nothing does), and the usual width of a space
+    between words (0 if no line tells).
 
     Only lines of more than one word count for the width where there are any: a single word
     may overrun the column (a producer that does not break words too long for it).
@@ -322,6 +376,8 @@ def _extents(bounds: tuple[float, ...], body: Sequence[Line]) -> tuple[list[floa
     lefts = [bounds[i + 1] for i in range(count)]
     widest = [bounds[i] for i in range(count)]
     widest_word = [bounds[i] for i in range(count)]
+    reach = [-math.inf] * count
+    spaces: list[list[float]] = [[] for _ in range(count)]
     splitter = Columns(bounds, (), ("",) * count, ())
     for line in body:
         for i, part in enumerate(splitter.split(line)):
@@ -331,7 +387,12 @@ def _extents(bounds: tuple[float, ...], body: Sequence[Line]) -> tuple[list[floa
                     widest[i] = max(widest[i], part.x1)
                 else:
                     widest_word[i] = max(widest_word[i], part.x1)
-    return lefts, [w if w > b else v for w, v, b in zip(widest, widest_word, bounds, strict=False)]
+                reach[i] = max(reach[i], part.glyphs[-1].x1 if part.ends_in_space else part.x1)
+                if part.word_space is not None:
+                    spaces[i].append(part.word_space)
+    widest = [w if w > b else v for w, v, b in zip(widest, widest_word, bounds, strict=False)]
+    space = [statistics.median(found) if found else 0.0 for found in spaces]
+    return lefts, widest, reach, space
 
 
 def _measures(bounds: tuple[float, ...], body: Sequence[Line], ruled: bool) -> tuple[Measure, ...]:
@@ -343,7 +404,7 @@ def _measures(bounds: tuple[float, ...], body: Sequence[Line], ruled: bool) -> t
     Text surely reaches the widest line; where that stops well short of the end (a column of
     short entries), it surely reaches the end less a margin for the estimate's error.
     """
-    lefts, widest = _extents(bounds, body)
+    lefts, widest, reach, space = _extents(bounds, body)
     count = len(bounds) - 1
     used = [i for i in range(count) if widest[i] > bounds[i]]
     size = statistics.median([line.size for line in body]) if body else 10.0
@@ -357,7 +418,7 @@ def _measures(bounds: tuple[float, ...], body: Sequence[Line], ruled: bool) -> t
     for i in range(count):
         edge = max(ends[i], widest[i])
         sure = widest[i] if edge - widest[i] < 2 * size else edge - 0.5 * size
-        measures.append(Measure(bounds[i], sure, edge))
+        measures.append(Measure(bounds[i], sure, edge, reach[i], space[i]))
     return tuple(measures)
 
 
@@ -402,31 +463,55 @@ def starts_list_item(line: Line) -> bool:
     return first in LIST_GLYPHS or bool(NUMBERING.fullmatch(first))
 
 
-def join_between(before: TextLine, after: TextLine, pitch: float | None) -> str | None:
+def draws_wrap_spaces(parts: Sequence[Line]) -> bool:
+    """Whether the producer draws the space at which a line wraps, as LibreOffice does and
+    browsers do not: whether a good share of the lines of cells end in a drawn space."""
+    spaced = sum(part.ends_in_space for part in parts)
+    return spaced >= 3 and spaced >= 0.1 * len(parts)
+
+
+def join_between(
+    before: TextLine, after: TextLine, pitch: float | None, wrap_spaces: bool = False
+) -> str | None:
     """How two consecutive lines of a cell join: None for a new paragraph, " " for a wrapped
     line, "" where a word was broken over the lines.
 
     ``pitch`` is the usual line distance, or None across a page break, where spacing says
-    nothing.
+    nothing. ``wrap_spaces``: the producer draws the space a line wraps at, so a wrapped line
+    without one ended inside a word (``BZK/`` / ``VNG``, ``informatiehuishoudin`` / ``g``).
     """
     if pitch is not None and opens_gap(after.line.top - before.line.top, pitch):
         return None
     if starts_list_item(after.line):
         return None
     next_word = after.line.words[0]
-    size = before.line.size
     measure = before.measure
-    room = measure.sure - before.line.x1 - 0.28 * size  # after a space, what the line had left
-    if next_word[-1].x1 - next_word[0].x0 <= room - 0.5:
-        return None  # the next word would have fitted: the line was ended on purpose
+    space = before.line.word_space or measure.space or 0.28 * before.line.size
+    room = measure.sure - before.line.x1 - space  # what the line had left after a space
+    # The next word would have fitted: the line was ended on purpose. Unless it ends in a
+    # comma, as no paragraph does: then the column is narrower than measured (a browser
+    # shrinks a column of short entries to its content: BZK, / BuZa, / AIVD,).
+    fitted = next_word[-1].x1 - next_word[0].x0 <= room - 0.5
+    if fitted and not before.line.text.endswith(","):
+        return None
     last = before.line.text
     first = "".join(g.text for g in next_word)
-    if last.endswith("-") and last[-2:-1].isalnum() and first[:1].isalnum():
-        return " " if first.lower() in WORDS_AFTER_DASH else ""
     next_glyph = next_word[0]
     full = before.line.x1 + next_glyph.x1 - next_glyph.x0 > measure.edge
-    if len(before.line.words) == 1 and full and not before.is_wide and _goes_on(last, first):
-        return ""  # a word too long for a narrow column, broken where the column was full
+    # A word too long for the column, broken where the column was full.
+    broken = len(before.line.words) == 1 and full and _goes_on(last, first)
+    if wrap_spaces and before.line.ends_in_space:
+        return " "
+    if wrap_spaces and before.line.x1 + space <= measure.reach:
+        # Room for the space, yet none drawn: the line did not wrap at a space. It broke
+        # after a hyphen or slash, or inside a word too long for the column, or it ended.
+        return "" if last.endswith(BREAKS_AFTER) or broken else None
+    if last.endswith("-") and last[-2:-1].isalnum() and first[:1].isalnum():
+        return " " if first.lower() in WORDS_AFTER_DASH else ""
+    if broken and (wrap_spaces or not before.is_wide):
+        return ""
+    if last.endswith("/") and last[-2:-1].isalpha() and first[:1].islower():
+        return ""  # broken after a slash: docenten/ + onderwijzers (a name, VNG, may be apart)
     return " "
 
 
@@ -453,13 +538,17 @@ class StyledParagraph:
 
 
 def paragraphs_of(
-    lines: Sequence[TextLine], pitch: float, first_join: str | None = None
+    lines: Sequence[TextLine],
+    pitch: float,
+    first_join: str | None = None,
+    wrap_spaces: bool = False,
 ) -> list[StyledParagraph]:
-    """Lines of one cell as paragraphs of (text, italic, bold) pieces."""
+    """Lines of one cell as paragraphs of (text, italic, bold) pieces; ``wrap_spaces`` as
+    for ``join_between``."""
     paragraphs: list[StyledParagraph] = []
     label: str | None = None  # the label the current paragraph began with
     for index, text_line in enumerate(lines):
-        join = None if index == 0 else join_between(lines[index - 1], text_line, pitch)
+        join = None if index == 0 else join_between(lines[index - 1], text_line, pitch, wrap_spaces)
         first = "".join(g.text for g in text_line.line.words[0])
         if join is not None and label is not None and first == _next_label(label):
             join = None  # the next in a list (``3 …``, ``4 …``), wherever the line before ended

@@ -2,23 +2,28 @@
 
 Where horizontal rulings separate the rows, they decide. Without them, a row is found by its
 number. In a table whose cells are aligned to the top, every row begins on its number's line,
-after a blank band across all columns. In a table whose cells are centred vertically (browsers
-print tables that way by default), the number stands in the middle of its row and the tallest
-cell runs past it without a break; there a row is the stretch between two blank bands whose
-middle is its number's middle.
+after a blank band across all columns; aligned to the bottom, every row ends on it. In a table
+whose cells are centred vertically (browsers print tables that way by default), the number
+stands in the middle of its row and the tallest cell runs past it without a break; there a
+row is the stretch between two blank bands whose middle is its number's middle.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
+from typing import Literal
 
 from voortgang.parse.pdf_layout import Columns, Line, opens_gap
 
 ITEM_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?")
+Alignment = Literal["top", "middle", "bottom"]
+ALIGNMENTS: tuple[Alignment, ...] = ("top", "middle", "bottom")  # the first wins a tie
 
 
 def line_pitch(lines: Sequence[Line], columns: Columns) -> float | None:
@@ -54,10 +59,10 @@ def split_rows(
     columns: Columns,
     row_rules: Sequence[float],
     pitch: float,
-    centred: bool = False,
+    alignment: Alignment = "top",
 ) -> list[list[Line]]:
     """Lines grouped into table rows: by ``row_rules`` where given (the rows are ruled), else
-    by where each row's number stands, at its top or, ``centred``, amid it."""
+    by where each row's number stands, at the top of its row, amid it or at its bottom."""
     if not lines:
         return []
     if row_rules:
@@ -67,19 +72,27 @@ def split_rows(
             bands.setdefault(bisect_right(edges, (line.top + line.bottom) / 2), []).append(line)
         return list(bands.values())
     numbers = _number_blocks(lines, columns, pitch)
-    if centred:
+    if alignment == "middle":
         cuts = _centred_cuts(lines, numbers, pitch)
-        return [list(lines[a:b]) for a, b in pairwise([*cuts, len(lines)])]
+    elif alignment == "bottom":
+        cuts = sorted({0, *(block[-1] + 1 for block in numbers)} - {len(lines)})
+    else:
+        cuts = _top_cuts(lines, columns, numbers, pitch)
+    return [list(lines[a:b]) for a, b in pairwise([*cuts, len(lines)])]
+
+
+def _top_cuts(
+    lines: Sequence[Line], columns: Columns, numbers: Sequence[range], pitch: float
+) -> list[int]:
+    """Where each row begins, for numbers at the tops of their rows: at a number, or after a
+    blank band where most columns start together (a row without a number)."""
     starts = {block.start for block in numbers}
-    rows: list[list[Line]] = []
-    previous: Line | None = None
+    cuts: list[int] = []
     for index, line in enumerate(lines):
-        after_gap = previous is None or opens_gap(line.top - previous.top, pitch)
-        if not rows or index in starts or (after_gap and fills_a_row(columns.split(line))):
-            rows.append([])
-        rows[-1].append(line)
-        previous = line
-    return rows
+        after_gap = index == 0 or opens_gap(line.top - lines[index - 1].top, pitch)
+        if not cuts or index in starts or (after_gap and fills_a_row(columns.split(line))):
+            cuts.append(index)
+    return cuts
 
 
 def _number_blocks(lines: Sequence[Line], columns: Columns, pitch: float) -> list[range]:
@@ -100,23 +113,28 @@ def _number_blocks(lines: Sequence[Line], columns: Columns, pitch: float) -> lis
     return blocks
 
 
-def numbers_centred(lines: Sequence[Line], columns: Columns, pitch: float) -> bool | None:
-    """Whether the numbers stand amid their rows rather than at their tops, or None where
-    the page does not tell.
+def alignment_evidence(lines: Sequence[Line], columns: Columns, pitch: float) -> Counter[str]:
+    """How often the page's numbers stand as they would at the top, amid or at the bottom of
+    their rows.
 
-    A number right after a blank band fits both. One that follows the line before without
-    such a band, though a band lies between it and the number before, stands amid its row;
-    one with no band at all since the number before opens its row in a table without space
-    between rows. The more frequent decides.
+    Between two numbers, a blank band right before the second fits every alignment (rows of
+    one line). Without one: a band right after the first number puts the numbers at the
+    bottoms of their rows; a band only further on, after the rest of the first row, amid
+    them; no band at all, at their tops in a table without space between rows.
     """
     numbers = _number_blocks(lines, columns, pitch)
-    amid = flush = 0
+    seen: Counter[str] = Counter()
     for before, block in pairwise(numbers):
-        steps = [lines[i].top - lines[i - 1].top for i in range(before[-1] + 1, block.start + 1)]
-        if not opens_gap(steps[-1], pitch):
-            banded = any(opens_gap(step, pitch) for step in steps)
-            amid, flush = amid + banded, flush + (not banded)
-    return None if amid == flush == 0 else amid > flush
+        steps = range(before[-1] + 1, block.start + 1)
+        gaps = [opens_gap(lines[i].top - lines[i - 1].top, pitch) for i in steps]
+        if not gaps[-1]:
+            seen["bottom" if gaps[0] else "middle" if any(gaps) else "top"] += 1
+    return seen
+
+
+def alignment_of(seen: Counter[str]) -> Alignment:
+    """The alignment the evidence points to most; the top where there is none."""
+    return max(ALIGNMENTS, key=lambda alignment: seen[alignment])
 
 
 def _centred_cuts(lines: Sequence[Line], numbers: Sequence[range], pitch: float) -> list[int]:
@@ -138,11 +156,17 @@ def _centred_cuts(lines: Sequence[Line], numbers: Sequence[range], pitch: float)
             return 0.0
         return 0.0 if opens_gap(lines[cut].top - reach[cut - 1] + height, pitch) else pitch
 
-    def off_centre(start: int, end: int, block: range) -> float:
-        top = min(line.top for line in lines[start:end])
-        bottom = max(line.bottom for line in lines[start:end])
+    def off_centre(end: int, block: range, starts: Iterable[int]) -> dict[int, float]:
+        """For each of ``starts``, how far the middle of lines[start:end] is from the
+        number's; the span grown a line at a time, upwards from ``end``."""
         middle = (lines[block.start].top + lines[block[-1]].bottom) / 2
-        return abs((top + bottom) / 2 - middle)
+        wanted, found = set(starts), {}
+        top, bottom = math.inf, -math.inf
+        for start in range(end - 1, min(wanted) - 1, -1):
+            top, bottom = min(top, lines[start].top), max(bottom, lines[start].bottom)
+            if start in wanted:
+                found[start] = abs((top + bottom) / 2 - middle)
+        return found
 
     # best[start] = (cost, cuts) of the rows above one that begins at line ``start``.
     best = {start: (penalty(start), [0, start]) for start in range(numbers[0].start + 1)}
@@ -151,11 +175,12 @@ def _centred_cuts(lines: Sequence[Line], numbers: Sequence[range], pitch: float)
         # The last row may go on over the page break, its middle on the next page: its
         # place says nothing, unless it is the only row to place.
         weight = 0.0 if following is None and block is not numbers[0] else 1.0
-        best = {
-            end: min(
-                (cost + weight * off_centre(start, end, block) + penalty(end), [*cuts, end])
+        chosen = {}
+        for end in ends:
+            distances = off_centre(end, block, best)
+            chosen[end] = min(
+                (cost + weight * distances[start] + penalty(end), [*cuts, end])
                 for start, (cost, cuts) in best.items()
             )
-            for end in ends
-        }
+        best = chosen
     return sorted(set(best[len(lines)][1][:-1]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import re
 
 from voortgang.errors import InputError
@@ -20,6 +21,20 @@ JSON_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*[\[{]")
 def is_records(data: bytes) -> bool:
     """Whether ``data`` is JSON (records ``voortgang parse`` wrote) rather than a report."""
     return bool(JSON_START.match(data[:1024]))
+
+
+def is_item_lines(data: bytes) -> bool:
+    """Whether ``data`` is JSON Lines (``voortgang parse --format jsonl``) rather than one JSON
+    document: its first line is a whole JSON object, and no report (which has ``items``)."""
+    text = data.removeprefix(codecs.BOM_UTF8).lstrip()
+    if not text.startswith(b"{"):
+        return False
+    end = text.find(b"\n")
+    try:
+        loaded = json.loads(text if end < 0 else text[:end])
+    except ValueError:  # not JSON, or not UTF-8
+        return False
+    return isinstance(loaded, dict) and "items" not in loaded
 
 
 def sniff(data: bytes) -> SourceFormat:
