@@ -196,6 +196,39 @@ def test_check_reads_a_folder_with_records_json(tmp_path: Path) -> None:
     assert out.endswith("2 info in 2 files\n")
 
 
+def test_pipes_are_read_here_for_workers_that_are_not_forked() -> None:
+    """/dev/fd/N, as a shell's <(...) names a pipe, is read in the main process: a worker that
+    is spawned (macOS, Linux from Python 3.14) has none of its descriptors."""
+    descriptors = []
+    for sample in (TEXT_SAMPLE, HTML_SAMPLE):
+        read_end, write_end = os.pipe()
+        os.write(write_end, sample.read_bytes())  # each under a pipe's 64 KiB buffer
+        os.close(write_end)
+        descriptors.append(read_end)
+    driver = (
+        "import multiprocessing, sys\n"
+        "if __name__ == '__main__':\n"
+        "    multiprocessing.set_start_method('forkserver')\n"
+        "    from voortgang.cli import main\n"
+        "    main(sys.argv[1:])\n"
+    )
+    names = [f"/dev/fd/{descriptor}" for descriptor in descriptors]
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", driver, "parse", *names, "-j", "2", "-f", "json"],
+            capture_output=True,
+            text=True,
+            pass_fds=descriptors,
+            check=False,
+            timeout=120,  # a worker that opens /dev/fd/N itself reads some other pipe, forever
+        )
+    finally:
+        for descriptor in descriptors:
+            os.close(descriptor)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert [report["source"]["path"] for report in json.loads(done.stdout)] == names
+
+
 # -- 50 files, 3 of them broken ---------------------------------------------------------------
 
 PDFS = [

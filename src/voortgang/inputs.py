@@ -22,8 +22,10 @@ CHECK_SUFFIXES = (*REPORT_SUFFIXES, ".json")  # check also reads the records par
 
 @dataclass(frozen=True)
 class Input:
-    """One file to read, by name; or standard input, whose bytes are read up front, in the main
-    process (a worker process cannot read its standard input)."""
+    """One file to read, by name; or a stream (standard input, a pipe, ``<(...)``'s
+    ``/dev/fd/63``) whose bytes were read up front, in the main process: a worker cannot read
+    its standard input, and one that is spawned rather than forked (macOS; Linux from Python
+    3.14) has none of this process's descriptors."""
 
     name: str
     data: bytes | None = None
@@ -38,19 +40,22 @@ class Input:
 def gather(names: Sequence[str], suffixes: Sequence[str]) -> tuple[list[Input], list[InputError]]:
     """The inputs ``names`` stand for, in order: a file itself (whatever its name), ``-``
     standard input, a folder its report files (see ``report_files``); and an InputError for
-    each folder with none."""
+    each folder with none, or stream that could not be read."""
     inputs: list[Input] = []
     problems: list[InputError] = []
     for name in names:
-        if name == "-":
-            inputs.append(Input("<stdin>", sys.stdin.buffer.read()))
-        elif Path(name).is_dir():
-            try:
-                inputs.extend(Input(str(path)) for path in report_files(Path(name), suffixes))
-            except InputError as error:
-                problems.append(error)
-        else:
-            inputs.append(Input(name))
+        path = Path(name)
+        try:
+            if name == "-":
+                inputs.append(Input("<stdin>", sys.stdin.buffer.read()))
+            elif path.is_dir():
+                inputs.extend(Input(str(found)) for found in report_files(path, suffixes))
+            elif path.exists() and not path.is_file():  # a pipe, a device
+                inputs.append(Input(name, read_file(path)))
+            else:
+                inputs.append(Input(name))
+        except InputError as error:
+            problems.append(error if error.path is not None else InputError(error.problem, name))
     return inputs, problems
 
 
