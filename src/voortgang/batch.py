@@ -77,9 +77,10 @@ def ordered_map(
     )
     try:
         futures: deque[tuple[str, Future[R | Failure | Interrupted]]] = deque()
-        for item in items:
-            label = name(item)
-            futures.append((label, pool.submit(_attempt_in_worker, function, label, item)))
+        with _interrupts_held():  # the workers start here
+            for item in items:
+                label = name(item)
+                futures.append((label, pool.submit(_attempt_in_worker, function, label, item)))
         # The bar's thread starts after the workers: forking a process that runs threads can
         # leave a lock held in the child.
         with _progress_bar(progress, description, len(items)) as advance:
@@ -107,8 +108,25 @@ class Interrupted:
 _worker = {"interrupted": False, "in_item": False}
 
 
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C held back, not lost, while the workers start: each inherits the signal mask and
+    takes a Ctrl-C that came meanwhile once it has its handler. (Before, a worker still
+    starting printed a KeyboardInterrupt traceback.)"""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def _start_worker(setup: Callable[[], None] | None) -> None:
     signal.signal(signal.SIGINT, _on_interrupt)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     if setup is not None:
         setup()
 
