@@ -1,28 +1,55 @@
-"""Input that is not a readable report: one clear line, exit code 2, nothing else."""
+"""Input that is not a readable report: one line on stderr, ``voortgang: error: <path>:
+<problem>``, exit code 2, nothing else; for parse and for check. And input that looks bad but
+is a report (another encoding, an enormous cell) read right."""
 
 from __future__ import annotations
 
 import io
+import json
+import random
+import re
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from PIL import Image, ImageDraw
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from voortgang import cli
 from voortgang.parse.text import read_text
 
-from conftest import SAMPLES, TEXT_SAMPLE
+from conftest import HTML_SAMPLE, ROOT, SAMPLES, TEXT_SAMPLE
 from pdf_rendering import PdfStyle, render_pdf
 
 SAMPLE_PDF = SAMPLES / "voortgangsrapportage-2009-portrait-plain.pdf"
+NO_TABLE = "no table with the columns Resultaat, Deadline, Trekker and Stand van zaken"
+NOT_A_REPORT = "not a PDF, HTML or text rendition of a report (binary content)"
+# What check prints on stdout when no input could be read: its summary line, as always.
+CHECK_SUMMARY = "no problems in 0 files; 1 file could not be read\n"
 
 
 def drawing_only_pdf() -> bytes:
-    """A page with shapes and no text, as a scan without a text layer is."""
+    """A page with shapes and no text."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer)
     canvas.rect(50, 50, 400, 700, fill=1)
+    canvas.save()
+    return buffer.getvalue()
+
+
+def image_only_pdf() -> bytes:
+    """A page that is one picture of a table, as a scanner makes it: no text layer."""
+    picture = Image.new("L", (600, 800), 255)
+    draw = ImageDraw.Draw(picture)
+    for y in range(60, 760, 24):
+        draw.line((40, y, 560, y), fill=0, width=2)
+    draw.text((50, 20), "Resultaat   Deadline   Trekker   Stand van zaken", fill=0)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.drawImage(ImageReader(picture), 0, 0, width=595, height=842)
     canvas.save()
     return buffer.getvalue()
 
@@ -36,59 +63,156 @@ def text_pdf(*lines: str) -> bytes:
     return buffer.getvalue()
 
 
+@cache
 def encrypted_pdf() -> bytes:
     pages = list(read_text(TEXT_SAMPLE.read_bytes()))
     return render_pdf(pages, PdfStyle(password="geheim"))
 
 
-BAD_INPUTS = {
-    "truncated.pdf": (lambda: SAMPLE_PDF.read_bytes()[:3000], "not a readable PDF"),
-    "fake.pdf": (lambda: b"%PDF-1.4\nnot really", "not a readable PDF"),
-    "scan.pdf": (drawing_only_pdf, "the PDF has no text layer"),
-    "prose.pdf": (lambda: text_pdf("Een brief zonder tabel."), "no table with the columns"),
-    "wrong.pdf": (lambda: text_pdf("Naam      Adres      Plaats"), "no table with the columns"),
+# file name -> (its bytes, or None for no file; the problem the error line names)
+BAD_INPUTS: dict[str, tuple[Callable[[], bytes] | None, str]] = {
+    "missing.pdf": (None, "no such file"),
+    "empty.txt": (lambda: b"", "the file is empty"),
+    "blank.html": (lambda: b" \n\t\n", "the file is empty"),
+    "random.pdf": (lambda: random.Random(7).randbytes(5000), NOT_A_REPORT),
+    "binary.html": (lambda: bytes(range(256)) * 8, NOT_A_REPORT),
+    "truncated.pdf": (
+        lambda: SAMPLE_PDF.read_bytes()[:3000],
+        "not a readable PDF: PSEOF: Unexpected EOF",
+    ),
+    "fake.pdf": (
+        lambda: b"%PDF-1.4\nnot really",
+        "not a readable PDF: PDFSyntaxError: No /Root object! - Is this really a PDF?",
+    ),
     "encrypted.pdf": (encrypted_pdf, "the PDF is encrypted; pass --password"),
-    "binary.html": (lambda: bytes(range(256)) * 8, "not a PDF, HTML or text rendition"),
-    "table.html": (
+    "scan.pdf": (image_only_pdf, "the PDF has no text layer (a scan?); run OCR on it first"),
+    "drawing.pdf": (
+        drawing_only_pdf,
+        "the PDF has no text layer (a scan?); run OCR on it first",
+    ),
+    "prose.pdf": (lambda: text_pdf("Een brief zonder tabel."), NO_TABLE),
+    "columns.pdf": (lambda: text_pdf("Naam      Adres      Plaats"), NO_TABLE),
+    "no-table.html": (lambda: b"<html><body><p>Geen tabel</p></body></html>", NO_TABLE),
+    "columns.html": (
         lambda: b"<html><table><tr><th>Naam</th><th>Adres</th></tr></table></html>",
-        "no table with the columns",
+        NO_TABLE,
     ),
 }
 
 
-@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
-def test_bad_input_is_one_line_and_exit_2(name: str, tmp_path: Path) -> None:
-    make, message = BAD_INPUTS[name]
-    path = tmp_path / name
-    path.write_bytes(make())
-    target = tmp_path / "out.json"
+@pytest.fixture(params=sorted(BAD_INPUTS))
+def bad_input(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, str]:
+    """A bad input, as a file in tmp_path, and the problem its error line names."""
+    make, problem = BAD_INPUTS[request.param]
+    path = tmp_path / request.param
+    if make is not None:
+        path.write_bytes(make())
+    return path, problem
+
+
+def test_parse_says_one_line_exits_2_and_writes_nothing(bad_input: tuple[Path, str]) -> None:
+    path, problem = bad_input
+    target = path.parent / "out.json"
     result = CliRunner().invoke(cli.main, ["parse", str(path), "-o", str(target)])
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    assert result.stderr.startswith(f"voortgang: error: {path}: {message}")
-    assert result.stderr.count("\n") == 1
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"voortgang: error: {path}: {problem}\n"
     assert not target.exists()
 
 
-def test_the_password_opens_an_encrypted_pdf(tmp_path: Path) -> None:
+def test_check_says_one_line_and_exits_2(bad_input: tuple[Path, str]) -> None:
+    path, problem = bad_input
+    result = CliRunner().invoke(cli.main, ["check", str(path)])
+    assert (result.exit_code, result.stdout) == (2, CHECK_SUMMARY)
+    assert result.stderr == f"voortgang: error: {path}: {problem}\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "suffixes"),
+    [("parse", ".pdf, .html, .htm or .txt"), ("check", ".pdf, .html, .htm, .txt or .json")],
+)
+def test_a_folder_without_report_files_is_bad_input(
+    command: str, suffixes: str, tmp_path: Path
+) -> None:
+    """A folder stands for the report files in it: one with none is what a directory was
+    before folders were inputs."""
+    folder = tmp_path / "reports"
+    (folder / "2009").mkdir(parents=True)
+    (folder / "notes.md").write_text("geen rapport")
+    (folder / ".hidden.pdf").write_bytes(SAMPLE_PDF.read_bytes())
+    target = tmp_path / "out.json"
+    options = ["-o", str(target)] if command == "parse" else []
+    result = CliRunner().invoke(cli.main, [command, str(folder), *options])
+    assert result.exit_code == 2
+    assert result.stdout == ("" if command == "parse" else CHECK_SUMMARY)
+    assert result.stderr == (
+        f"voortgang: error: {folder}: a folder with no {suffixes} files in it "
+        "(its subfolders are not read)\n"
+    )
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("command", ["parse", "check"])
+def test_the_password_opens_an_encrypted_pdf(command: str, tmp_path: Path) -> None:
     path = tmp_path / "encrypted.pdf"
     path.write_bytes(encrypted_pdf())
-    wrong = CliRunner().invoke(cli.main, ["parse", str(path), "--password", "fout"])
+    wrong = CliRunner().invoke(cli.main, [command, str(path), "--password", "fout"])
     assert (wrong.exit_code, wrong.stderr) == (
         2,
         f"voortgang: error: {path}: the PDF's password is not right\n",
     )
-    right = CliRunner().invoke(cli.main, ["parse", str(path), "--password", "geheim"])
-    assert right.exit_code == 0
-    assert '"number": "3.3"' in right.stdout
+    right = CliRunner().invoke(cli.main, [command, str(path), "--password", "geheim"])
+    assert (right.exit_code, right.stderr) == (0, "")
+    if command == "parse":
+        assert '"number": "3.3"' in right.stdout
+    else:
+        assert right.stdout.endswith("1 info in 1 file\n")
 
 
 def test_html_in_windows_1252_without_a_declaration_is_read_right(tmp_path: Path) -> None:
     html = "<table><tr><td></td><td>Resultaat</td><td>Deadline</td><td>Trekker</td>"
     html += "<td>Stand van zaken</td></tr><tr><td>1.1</td><td>Caïro</td><td></td><td></td>"
-    html += "<td>geïnformeerd, enquête</td></tr></table>"
+    html += "<td>geïnformeerd, één enquête</td></tr></table>"
     path = tmp_path / "report.html"
     path.write_bytes(html.encode("cp1252"))
     result = CliRunner().invoke(cli.main, ["parse", str(path), "-f", "jsonl"])
     assert '"title": "Caïro"' in result.stdout
-    assert "geïnformeerd, enquête" in result.stdout
+    assert "geïnformeerd, één enquête" in result.stdout
+
+
+def test_a_text_rendition_in_windows_1252_reads_as_in_utf_8(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(TEXT_SAMPLE.read_text(encoding="utf-8").encode("cp1252"))
+    result = CliRunner().invoke(cli.main, ["parse", str(path), "-f", "json"])
+    utf_8 = CliRunner().invoke(cli.main, ["parse", str(TEXT_SAMPLE), "-f", "json"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert json.loads(result.stdout)["items"] == json.loads(utf_8.stdout)["items"]
+    assert "geïnformeerd" in result.stdout
+    assert "moskeeën" in result.stdout
+    check = CliRunner().invoke(cli.main, ["check", str(path)])
+    assert (check.exit_code, check.stdout.splitlines()[-1]) == (0, "1 info in 1 file")
+
+
+@pytest.mark.parametrize("sample", [TEXT_SAMPLE, HTML_SAMPLE], ids=["text", "html"])
+def test_an_enormous_cell_is_read_whole(sample: Path, tmp_path: Path) -> None:
+    cell = "Nuansa heeft vragen beantwoord. " * 40_000  # 1.3 MB
+    data = sample.read_text(encoding="utf-8")
+    at = data.index("Nuansa heeft")
+    path = tmp_path / f"enormous{sample.suffix}"
+    path.write_text(data[:at] + cell + data[at:], encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["parse", str(path), "-f", "json"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    (item,) = [item for item in json.loads(result.stdout)["items"] if item["number"] == "1.1"]
+    assert item["status"].startswith(cell.strip() + " Nuansa heeft")
+
+
+def test_the_readme_tells_the_problems_as_they_are_told() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| input | the problem it is told as |\n", 1)[1].split("\n\n", 1)[0]
+    told = re.findall(r"^\| .+ \| `([^`]+)`", table, re.MULTILINE)
+    tested = {problem for _, problem in BAD_INPUTS.values()}
+    tested |= {
+        "a folder with no .pdf, .html, .htm or .txt files in it",
+        "the PDF's password is not right",
+    }
+    assert len(told) == 9
+    assert set(told) <= tested, set(told) - tested

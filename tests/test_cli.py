@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import voortgang
 from voortgang import cli
 
 from conftest import HTML_SAMPLE, TEXT_SAMPLE
@@ -106,10 +107,13 @@ def test_bad_input_is_one_line_and_exit_2(
     assert message in err
 
 
-def test_a_directory_is_bad_input(tmp_path: Path) -> None:
+def test_a_folder_without_report_files_is_bad_input(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("geen rapport")
     code, _, err = run("parse", str(tmp_path))
     assert code == 2
-    assert err == f"voortgang: error: {tmp_path}: is a directory\n"
+    assert err == (
+        f"voortgang: error: {tmp_path}: a folder with no .pdf, .html, .htm or .txt files in it\n"
+    )
 
 
 def test_several_files_give_an_array_even_when_one_fails(tmp_path: Path) -> None:
@@ -169,7 +173,7 @@ def test_an_internal_error_hides_its_traceback_unless_verbose(
     def broken(*_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "parse_bytes", broken)
+    monkeypatch.setattr(voortgang, "parse", broken)
     code, _, err = run("parse", str(TEXT_SAMPLE))
     assert code == 2
     assert "Traceback" not in err

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from voortgang.checks import check
 from voortgang.errors import InputError
+from voortgang.files import read_file
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Report
 from voortgang.parse import parse_bytes
@@ -17,12 +18,11 @@ __all__ = ["Diagnostic", "InputError", "Report", "__version__", "check", "parse"
 def parse(path: str | Path, password: str | None = None) -> Report:
     """The report in the file at ``path`` (PDF, HTML or text rendition).
 
-    Raises InputError, its message naming the file, where the file is not a readable report;
-    ``password`` opens an encrypted PDF.
+    Raises InputError where the file is not a readable report: its message is one line naming
+    the file, its ``path`` and ``problem`` the two parts. ``password`` opens an encrypted PDF.
+    This is what ``voortgang parse`` runs for each file, in its worker processes too.
     """
     try:
-        return parse_bytes(Path(path).read_bytes(), str(path), password)
-    except OSError as error:
-        raise InputError(f"{path}: {error.strerror or error}") from None
+        return parse_bytes(read_file(Path(path)), str(path), password)
     except InputError as error:
-        raise InputError(f"{path}: {error}") from None
+        raise InputError(error.problem, str(path)) from None

@@ -7,19 +7,20 @@ import logging
 import os
 import signal
 import sys
-import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from contextlib import closing
 from dataclasses import dataclass
+from functools import partial, wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.text import Text
 
 from voortgang import __version__
-from voortgang.checks import check as check_report
+from voortgang.batch import Failure, attempt, ordered_map
 from voortgang.checks import unknown_selectors
-from voortgang.errors import InputError
 from voortgang.export.csv import reports_csv
 from voortgang.export.diagnostics import (
     diagnostics_github,
@@ -31,13 +32,23 @@ from voortgang.export.html import reports_html
 from voortgang.export.json import items_jsonl, reports_json
 from voortgang.export.markdown import reports_markdown
 from voortgang.export.table import print_tables
-from voortgang.files import OutputError, check_output, read_input, write_output
+from voortgang.files import OutputError, check_output, write_output
+from voortgang.inputs import (
+    CHECK_SUFFIXES,
+    REPORT_SUFFIXES,
+    Checked,
+    Input,
+    check_input,
+    gather,
+    parse_input,
+)
 from voortgang.model.records import Report
-from voortgang.parse import parse_bytes, read_reports
+from voortgang.parse import read_reports
 from voortgang.parse.records import read_item_lines
 from voortgang.parse.sniff import is_item_lines
 from voortgang.validate import problems_json, validate_records
 
+R = TypeVar("R")
 T = TypeVar("T")
 # The format ``-o`` picks from its file's suffix when no --format is given. Any other suffix
 # (none, .txt, /dev/stdout) gets JSON, what a pipe gets: as sqlite-utils writes JSON unless
@@ -74,8 +85,17 @@ class Settings:
         if not self.quiet:
             click.echo(f"voortgang: {message}", err=True)
 
-    def error(self, message: str) -> None:
-        click.echo(f"voortgang: error: {message}", err=True)
+    def error(self, message: str, bar: Console | None = None) -> None:
+        """The message on stderr; through ``bar``, the console showing a progress bar, while
+        there is one, which prints it above the bar (and, told not to wrap, on one line)."""
+        to_stderr(f"voortgang: error: {message}\n", bar)
+
+
+def to_stderr(text: str, bar: Console | None = None) -> None:
+    if bar is None:
+        click.echo(text, err=True, nl=False)
+    else:
+        bar.print(Text(text), soft_wrap=True, end="")
 
 
 def _set_verbose(context: click.Context, _: click.Parameter, value: bool) -> None:
@@ -108,30 +128,107 @@ def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def interruptible(command: Callable[..., None]) -> Callable[..., None]:
+    """Ctrl-C ends the command with exit code 130, what a shell reports for it, and nothing
+    else: no traceback, no "Aborted!"."""
+
+    @wraps(command)
+    def run_command(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except KeyboardInterrupt:
+            if sys.stderr.isatty():
+                click.echo(err=True)  # after the ^C the terminal shows
+            sys.exit(130)
+
+    return run_command
+
+
+def jobs_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        metavar="N",
+        default=os.cpu_count() or 1,
+        show_default="the number of CPUs",
+        help="Read this many inputs at once, in worker processes; 1 reads them one after "
+        "the other in this process.",
+    )(command)
+
+
+def quiet_pdf_libraries(verbose: bool) -> None:
+    """pdfminer logs a warning for every damaged object it steps over; the one line that says
+    the file cannot be read is what the user needs, and -v shows them. Run in every worker:
+    one that is spawned, not forked, starts with no logging set up."""
+    for library in ("pdfminer", "pdfplumber"):
+        logging.getLogger(library).setLevel(logging.NOTSET if verbose else QUIET)
+
+
+def run_batch(
+    task: Callable[[Input], R],
+    names: Sequence[str],
+    suffixes: Sequence[str],
+    settings: Settings,
+    jobs: int,
+    description: str,
+) -> tuple[list[R], int]:
+    """``task`` applied to each input ``names`` stand for (a folder: its report files), ``jobs``
+    at a time: the results in input order, and how many inputs could not be read, each told in
+    one line on stderr (a folder without report files first, the others in input order). A
+    progress bar on stderr where it is a terminal, for several inputs and without -q."""
+    inputs, problems = gather(names, suffixes)
+    for problem in problems:
+        settings.error(str(problem))
+    quiet_pdf_libraries(settings.verbose)
+    show = not settings.quiet and len(inputs) > 1 and sys.stderr.isatty()
+    bar = terminal(stderr=True) if show else None
+    outcomes = ordered_map(
+        task,
+        inputs,
+        jobs=jobs,
+        worker_setup=partial(quiet_pdf_libraries, settings.verbose),
+        progress=bar,
+        description=description,
+    )
+    results: list[R] = []
+    with closing(outcomes):
+        for outcome in outcomes:
+            if not isinstance(outcome, Failure):
+                results.append(outcome)
+                continue
+            if settings.verbose and outcome.traceback:
+                to_stderr(outcome.traceback, bar)
+            settings.error(outcome.message, bar)
+    return results, len(inputs) + len(problems) - len(results)
+
+
 def read_one(name: str, settings: Settings, read: Callable[[bytes, str], T]) -> T | None:
-    """``read`` applied to one input's bytes and label, or None after saying on stderr why the
-    input could not be read."""
-    label = "<stdin>" if name == "-" else name
-    try:
-        return read(read_input(name), label)
-    except InputError as error:
-        settings.error(f"{label}: {error}")
-    except Exception as error:  # a bug of ours: one line, the traceback with -v
-        if settings.verbose:
-            traceback.print_exc()
-        settings.error(f"{label}: internal error: {error!r} (run with -v for the traceback)")
+    """``read`` applied to one input's bytes and label, in this process (convert and validate
+    read one input at a time), or None after saying on stderr why it could not be read, as a
+    batch says it."""
+    source = Input("<stdin>", sys.stdin.buffer.read()) if name == "-" else Input(name)
+    outcome = attempt(lambda source: read(source.read(), source.name), source.name, source)
+    if not isinstance(outcome, Failure):
+        return outcome
+    if settings.verbose and outcome.traceback:
+        to_stderr(outcome.traceback)
+    settings.error(outcome.message)
     return None
 
 
-def parse_input(name: str, settings: Settings, password: str | None) -> Report | None:
-    """The report in one input, or None after saying on stderr why it could not be read."""
-    return read_one(name, settings, lambda data, label: parse_bytes(data, label, password))
+def several(names: Sequence[str]) -> bool:
+    """Whether the inputs are more than one file, so that JSON is an array and tables name
+    their file: more than one name, or a folder, however many files are in it."""
+    return len(names) > 1 or any(name != "-" and Path(name).is_dir() for name in names)
 
 
-def terminal(force_terminal: bool | None = None) -> Console:
+def terminal(force_terminal: bool | None = None, stderr: bool = False) -> Console:
     """The console for people: plain text where NO_COLOR asks for it."""
     plain = bool(os.environ.get("NO_COLOR"))
-    return Console(color_system=None if plain else "auto", force_terminal=force_terminal)
+    return Console(
+        color_system=None if plain else "auto", force_terminal=force_terminal, stderr=stderr
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, no_args_is_help=True)
@@ -158,26 +255,26 @@ def main() -> None:
     ".jsonl/.ndjson, .csv, .md/.markdown, .html/.htm, JSON for any other.",
 )
 @click.option("--password", help="Password of an encrypted PDF.")
+@jobs_option
 @common_options
 @click.pass_context
+@interruptible
 def parse(
     context: click.Context,
     files: tuple[str, ...],
     output_format: str | None,
     output: Path | None,
     password: str | None,
+    jobs: int,
 ) -> None:
     """Read reports (PDF, HTML or text rendition; - for stdin) and print their items.
 
-    JSON is one report object for one FILE and an array of them for several; --format jsonl
-    prints one item per line, each with its source path. Exit code 2 when no input could be
-    read, 1 when some could not.
+    A folder stands for the .pdf, .html, .htm and .txt files in it (not in its subfolders),
+    sorted by name. JSON is one report object for one FILE and an array of them for several
+    or a folder; --format jsonl prints one item per line, each with its source path. Exit code
+    2 when no input could be read, 1 when some could not.
     """
     settings = context.ensure_object(Settings)
-    # pdfminer logs a warning for every damaged object it steps over; the one line that says
-    # the file cannot be read is what the user needs, and -v shows them.
-    for library in ("pdfminer", "pdfplumber"):
-        logging.getLogger(library).setLevel(logging.NOTSET if settings.verbose else QUIET)
     if output_format is None:
         if output is not None:
             output_format = FORMATS_BY_SUFFIX.get(output.suffix.lower(), "json")
@@ -194,12 +291,13 @@ def parse(
         except OutputError as error:
             settings.error(str(error))
             sys.exit(2)
-    reports = [report for name in files if (report := parse_input(name, settings, password))]
+    task = partial(parse_input, password=password)
+    reports, failed = run_batch(task, files, REPORT_SUFFIXES, settings, jobs, "parsing")
     if reports:
         if output_format == "table":
-            print_tables(reports, terminal(), with_sources=len(files) > 1)
+            print_tables(reports, terminal(), with_sources=several(files))
         else:
-            text = TEXT_RENDERERS[output_format](reports, len(files) > 1)
+            text = TEXT_RENDERERS[output_format](reports, several(files))
             if output is None:
                 click.echo(text, nl=False)
             else:
@@ -210,7 +308,7 @@ def parse(
                     sys.exit(2)
                 count = sum(len(r.items) for r in reports)
                 settings.say(f"wrote {count} items to {output} as {output_format}")
-    if len(reports) < len(files):
+    if failed:
         sys.exit(2 if not reports else 1)
 
 
@@ -250,8 +348,10 @@ def _selectors(_: click.Context, parameter: click.Parameter, values: tuple[str, 
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @click.option("--password", help="Password of an encrypted PDF.")
+@jobs_option
 @common_options
 @click.pass_context
+@interruptible
 def check(
     context: click.Context,
     files: tuple[str, ...],
@@ -260,27 +360,23 @@ def check(
     ignore: list[str],
     strict: bool,
     password: str | None,
+    jobs: int,
 ) -> None:
     """Check reports for broken references and numbering faults.
 
     FILE is a report (PDF, HTML, text rendition; - for stdin) or the JSON that voortgang
-    parse writes. Diagnostics go to stdout; with --format json or github the summary line goes
-    to stderr. Exit code 0 when nothing is at error level, 1 when something is (or, with
-    --strict, at warning level), 2 when an input could not be read (the others are checked).
+    parse writes; a folder stands for the .pdf, .html, .htm, .txt and .json files in it (not
+    in its subfolders), sorted by name. Diagnostics go to stdout; with --format json or github
+    the summary line goes to stderr. Exit code 0 when nothing is at error level, 1 when
+    something is (or, with --strict, at warning level), 2 when an input could not be read
+    (the others are checked).
     """
     settings = context.ensure_object(Settings)
-    read = [
-        read_one(name, settings, lambda data, label: read_reports(data, label, password))
-        for name in files
-    ]
-    reports = [report for found in read if found is not None for report in found]
-    unreadable = sum(found is None for found in read)
-    diagnostics = [
-        diagnostic
-        for report in reports
-        for diagnostic in check_report(report, select or None, ignore)
-    ]
-    line = summary(diagnostics, len(reports), unreadable)
+    task = partial(check_input, password=password, select=select or None, ignore=ignore)
+    checked: list[Checked]
+    checked, unreadable = run_batch(task, files, CHECK_SUFFIXES, settings, jobs, "checking")
+    diagnostics = [diagnostic for found in checked for diagnostic in found.diagnostics]
+    line = summary(diagnostics, sum(found.reports for found in checked), unreadable)
     if output_format == "text":
         print_diagnostics(diagnostics, terminal(), None if settings.quiet else line)
     else:
@@ -292,13 +388,6 @@ def check(
         sys.exit(2)
     if any(diagnostic.severity in failing for diagnostic in diagnostics):
         sys.exit(1)
-
-
-def quiet_pdf_libraries(settings: Settings) -> None:
-    """Silence the warnings pdfminer logs for every damaged object it steps over: the one line
-    that says the file cannot be read is what the user needs, and -v shows them."""
-    for library in ("pdfminer", "pdfplumber"):
-        logging.getLogger(library).setLevel(logging.NOTSET if settings.verbose else QUIET)
 
 
 def read_convertible(data: bytes, label: str, password: str | None) -> tuple[list[Report], bool]:
@@ -367,7 +456,7 @@ def convert(
     cannot be read, OUT cannot be written or the command line is wrong; OUT is then as it was.
     """
     settings = context.ensure_object(Settings)
-    quiet_pdf_libraries(settings)
+    quiet_pdf_libraries(settings.verbose)
     try:
         output_format = convert_format(output, to, explode)
         if output is not None:

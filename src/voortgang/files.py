@@ -7,23 +7,42 @@ import re
 import stat
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from voortgang.errors import InputError
 
 
-def read_input(name: str) -> bytes:
-    """The bytes of the file ``name``, or of standard input for ``-``."""
-    if name == "-":
-        return sys.stdin.buffer.read()
+def read_file(path: Path) -> bytes:
+    """The bytes of the file at ``path``; InputError, the problem in a few words, where there
+    are none to read."""
     try:
-        return Path(name).read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise InputError("is a directory") from None
     except FileNotFoundError:
         raise InputError("no such file") from None
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
+
+
+def report_files(folder: Path, suffixes: Sequence[str]) -> list[Path]:
+    """The files directly in ``folder`` whose names end in one of ``suffixes`` (in any case),
+    sorted by name. Subfolders are not entered, and hidden files (``.name``: editors' lock
+    files, macOS's ``._report.pdf``, a half-written output) are left out. InputError, naming
+    the folder, where it holds none."""
+    try:
+        entries = [entry for entry in folder.iterdir() if not entry.name.startswith(".")]
+    except OSError as error:
+        problem = f"cannot list the folder ({error.strerror or error})"
+        raise InputError(problem, str(folder)) from None
+    found = sorted(e for e in entries if e.suffix.lower() in suffixes and e.is_file())
+    if not found:
+        problem = f"a folder with no {', '.join(suffixes[:-1])} or {suffixes[-1]} files in it"
+        if any(entry.is_dir() for entry in entries):
+            problem += " (its subfolders are not read)"
+        raise InputError(problem, str(folder))
+    return found
 
 
 class OutputError(Exception):

@@ -1,0 +1,88 @@
+"""The inputs of ``voortgang parse`` and ``check``, and what either does with one of them: the
+tasks their batches run, in worker processes or in the main one."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import voortgang
+from voortgang.errors import InputError
+from voortgang.files import read_file, report_files
+from voortgang.model.diagnostics import Diagnostic
+from voortgang.model.records import Report
+from voortgang.parse import parse_bytes, read_reports
+
+# What a folder given as an input stands for: its files with these suffixes.
+REPORT_SUFFIXES = (".pdf", ".html", ".htm", ".txt")
+CHECK_SUFFIXES = (*REPORT_SUFFIXES, ".json")  # check also reads the records parse writes
+
+
+@dataclass(frozen=True)
+class Input:
+    """One file to read, by name; or a stream (standard input, a pipe, ``<(...)``'s
+    ``/dev/fd/63``) whose bytes were read up front, in the main process: a worker cannot read
+    its standard input, and one that is spawned rather than forked (macOS; Linux from Python
+    3.14) has none of this process's descriptors."""
+
+    name: str
+    data: bytes | None = None
+
+    def read(self) -> bytes:
+        return read_file(Path(self.name)) if self.data is None else self.data
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def gather(names: Sequence[str], suffixes: Sequence[str]) -> tuple[list[Input], list[InputError]]:
+    """The inputs ``names`` stand for, in order: a file itself (whatever its name), ``-``
+    standard input, a folder its report files (see ``report_files``); and an InputError for
+    each folder with none, or stream that could not be read."""
+    inputs: list[Input] = []
+    problems: list[InputError] = []
+    for name in names:
+        path = Path(name)
+        try:
+            if name == "-":
+                inputs.append(Input("<stdin>", sys.stdin.buffer.read()))
+            elif path.is_dir():
+                inputs.extend(Input(str(found)) for found in report_files(path, suffixes))
+            elif path.exists() and not path.is_file():  # a pipe, a device
+                inputs.append(Input(name, read_file(path)))
+            else:
+                inputs.append(Input(name))
+        except InputError as error:
+            problems.append(error if error.path is not None else InputError(error.problem, name))
+    return inputs, problems
+
+
+def parse_input(source: Input, password: str | None) -> Report:
+    """The report in ``source``: what ``voortgang.parse`` reads from a file."""
+    if source.data is None:
+        return voortgang.parse(source.name, password)
+    return parse_bytes(source.data, source.name, password)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What checking one input found: how many reports it held (records JSON may hold
+    several) and their diagnostics."""
+
+    reports: int
+    diagnostics: list[Diagnostic]
+
+
+def check_input(
+    source: Input,
+    password: str | None,
+    select: Sequence[str] | None,
+    ignore: Sequence[str] | None,
+) -> Checked:
+    """``voortgang.check`` on each report in ``source``: a report in any rendition parse reads,
+    or records JSON that parse wrote."""
+    reports = read_reports(source.read(), source.name, password)
+    found = [d for report in reports for d in voortgang.check(report, select, ignore)]
+    return Checked(len(reports), found)
