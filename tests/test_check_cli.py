@@ -192,7 +192,7 @@ def test_invalid_records_exit_2(tmp_path: Path, content: str, message: str) -> N
     assert code == 2
     assert err.startswith(f"voortgang: error: {records}: {message}")
     assert len(err.splitlines()) == 1
-    assert out == "no problems in 0 files; 1 file could not be read\n"
+    assert out == ""
 
 
 def test_a_records_item_without_a_field_is_named(tmp_path: Path, broken: Path) -> None:

@@ -369,12 +369,14 @@ def check(
     in its subfolders), sorted by name. Diagnostics go to stdout; with --format json or github
     the summary line goes to stderr. Exit code 0 when nothing is at error level, 1 when
     something is (or, with --strict, at warning level), 2 when an input could not be read
-    (the others are checked).
+    (the others are checked; where none could, nothing goes to stdout).
     """
     settings = context.ensure_object(Settings)
     task = partial(check_input, password=password, select=select or None, ignore=ignore)
     checked: list[Checked]
     checked, unreadable = run_batch(task, files, CHECK_SUFFIXES, settings, jobs, "checking")
+    if not checked:  # each input said on stderr why it could not be read: nothing to report
+        sys.exit(2)
     diagnostics = [diagnostic for found in checked for diagnostic in found.diagnostics]
     line = summary(diagnostics, sum(found.reports for found in checked), unreadable)
     if output_format == "text":
