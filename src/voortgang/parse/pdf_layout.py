@@ -478,7 +478,7 @@ def join_between(
 
     ``pitch`` is the usual line distance, or None across a page break, where spacing says
     nothing. ``wrap_spaces``: the producer draws the space a line wraps at, so a wrapped line
-    without one ended inside a word (``BZK/`` / ``VNG``, ``informatiehuishoudin`` / ``g``).
+    without one ended inside a word (``ABC/`` / ``DEF``, ``informati`` / ``e``).
     """
     if pitch is not None and opens_gap(after.line.top - before.line.top, pitch):
         return None
@@ -490,7 +490,7 @@ def join_between(
     room = measure.sure - before.line.x1 - space  # what the line had left after a space
     # The next word would have fitted: the line was ended on purpose. Unless it ends in a
     # comma, as no paragraph does: then the column is narrower than measured (a browser
-    # shrinks a column of short entries to its content: BZK, / BuZa, / AIVD,).
+    # shrinks a column of short entries to its content: ABC, / DEF, / GHI,).
     fitted = next_word[-1].x1 - next_word[0].x0 <= room - 0.5
     if fitted and not before.line.text.endswith(","):
         return None
@@ -511,7 +511,7 @@ def join_between(
     if broken and (wrap_spaces or not before.is_wide):
         return ""
     if last.endswith("/") and last[-2:-1].isalpha() and first[:1].islower():
-        return ""  # broken after a slash: docenten/ + onderwijzers (a name, VNG, may be apart)
+        return ""  # broken after a slash: en/ + of (a name, ABC, may stand apart)
     return " "
 
 
