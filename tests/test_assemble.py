@@ -174,6 +174,19 @@ def test_columns_are_found_by_name_in_any_order() -> None:
     )
 
 
+def test_cells_under_no_report_column_are_kept_in_the_status() -> None:
+    # A column the report does not name, and cells past the header's: nothing is lost.
+    header = HEADER.rstrip("\n") + "\t<b>Opmerkingen</b>\n"
+    (item,) = read(
+        page(
+            row("1.1", "Titel", "2010", "BZK", "Loopt goed", "Zie bijlage", "en verder"),
+            header=header,
+        )
+    ).items
+    assert item.status == "Loopt goed\nZie bijlage\nen verder"
+    assert (item.title, item.deadline.text, item.lead) == ("Titel", "2010", ["BZK"])
+
+
 def test_a_table_without_the_report_columns_is_bad_input() -> None:
     with pytest.raises(InputError, match="Resultaat, Deadline, Trekker and Stand van zaken"):
         read(

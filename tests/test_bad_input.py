@@ -61,6 +61,13 @@ def text_pdf(*lines: str) -> bytes:
     return buffer.getvalue()
 
 
+def table_html(first_headers: str, row: str) -> bytes:
+    """A table headed ``first_headers`` and the report's other three columns, and ``row``."""
+    headers = first_headers + "<th>Deadline</th><th>Trekker</th><th>Stand van zaken</th>"
+    body = f"<tr>{row}</tr>" if row else ""
+    return f"<html><table><tr>{headers}</tr>{body}</table></html>".encode()
+
+
 @cache
 def encrypted_pdf() -> bytes:
     pages = list(read_text(TEXT_SAMPLE.read_bytes()))
@@ -94,6 +101,20 @@ BAD_INPUTS: dict[str, tuple[Callable[[], bytes] | None, str]] = {
     "columns.html": (
         lambda: b"<html><table><tr><th>Naam</th><th>Adres</th></tr></table></html>",
         NO_TABLE,
+    ),
+    "no-numbers.html": (
+        lambda: table_html(
+            "<th>Resultaat</th>", "<td>Titel</td><td>2009</td><td>BZK</td><td>Ja</td>"
+        ),
+        "the table has no column for the item numbers",
+    ),
+    "header-only.html": (
+        lambda: table_html("<th>Nr</th><th>Resultaat</th>", ""),
+        "the report's table has no items",
+    ),
+    "notes.txt": (
+        lambda: b"# Notities\n\nEen tekst zonder tabel.\n",
+        "not a PDF, HTML or text rendition of a report (no table found)",
     ),
 }
 
@@ -212,5 +233,5 @@ def test_the_readme_tells_the_problems_as_they_are_told() -> None:
         "a folder with no .pdf, .html, .htm or .txt files in it",
         "the PDF's password is not right",
     }
-    assert len(told) == 9
+    assert len(told) == 12
     assert set(told) <= tested, set(told) - tested

@@ -193,6 +193,9 @@ def test_schema_names_the_contract_fields() -> None:
         "number", "track", "title", "italic", "deadline", "lead", "lead_text", "status",
         "sub_items", "references", "pages",
     }  # fmt: skip
+    # Every field parse writes is required, schema_version too: what validate asks for.
+    assert set(schema["required"]) == set(schema["properties"])
+    assert set(schema["$defs"]["Item"]["required"]) == set(schema["$defs"]["Item"]["properties"])
 
 
 def test_a_closed_pipe_ends_quietly() -> None:

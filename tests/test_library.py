@@ -37,3 +37,13 @@ def test_the_library_names_the_file_in_its_error(tmp_path: Path) -> None:
         str(tmp_path / "missing.pdf"),
         "no such file",
     )
+
+
+def test_check_takes_one_selector_or_a_list_and_refuses_an_unknown_one() -> None:
+    report = voortgang.parse(TEXT_SAMPLE)
+    gap = [("VG204", "2.2")]
+    assert [(d.code, d.item) for d in voortgang.check(report, select="VG2")] == gap
+    assert [(d.code, d.item) for d in voortgang.check(report, select=["VG204"])] == gap
+    assert voortgang.check(report, ignore="VG2") == []
+    with pytest.raises(ValueError, match="no such code: VG9"):
+        voortgang.check(report, select=["VG9"])

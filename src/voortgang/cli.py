@@ -244,7 +244,8 @@ def main() -> None:
     "-f",
     "--format",
     "output_format",
-    type=click.Choice(["table", "json", "jsonl", "csv", "markdown", "html"]),
+    type=click.Choice(["table", "json", "jsonl", "csv", "markdown", "md", "html"]),
+    callback=lambda _context, _parameter, value: "markdown" if value == "md" else value,
     help="Output format. Default: a table on a terminal, JSON when piped or written to a file.",
 )
 @click.option(
@@ -539,7 +540,8 @@ def validate_command(context: click.Context, files: tuple[str, ...], output_form
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of the report that parse writes as JSON."""
-    click.echo(json.dumps(Report.model_json_schema(), indent=2, ensure_ascii=False))
+    schema = Report.model_json_schema(mode="serialization")  # every field parse writes: required
+    click.echo(json.dumps(schema, indent=2, ensure_ascii=False))
 
 
 def run() -> None:

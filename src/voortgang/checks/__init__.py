@@ -54,14 +54,19 @@ def is_selected(code: str, select: Sequence[str] | None, ignore: Sequence[str] |
 
 def check(
     report: Report,
-    select: Sequence[str] | None = None,
-    ignore: Sequence[str] | None = None,
+    select: Sequence[str] | str | None = None,
+    ignore: Sequence[str] | str | None = None,
 ) -> list[Diagnostic]:
     """The faults in ``report``, by page and item number.
 
     ``select`` and ``ignore`` are codes or prefixes of codes (``VG1`` for every reference
-    rule); without ``select`` every rule runs.
+    rule), a list of them or one; without ``select`` every rule runs. Raises ValueError for
+    one that names no code, as the command line refuses it.
     """
+    select = [select] if isinstance(select, str) else select
+    ignore = [ignore] if isinstance(ignore, str) else ignore
+    if unknown := unknown_selectors([*(select or ()), *(ignore or ())]):
+        raise ValueError(f"no such code: {', '.join(unknown)}")
     found = [
         diagnostic
         for rule in RULES

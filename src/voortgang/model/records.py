@@ -14,7 +14,7 @@ ReferenceField = Literal["title", "sub_item", "status"]
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
 
 
 class Deadline(Record):

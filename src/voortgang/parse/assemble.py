@@ -37,8 +37,12 @@ class ItemRow:
 
     @classmethod
     def of(cls, row: Row, columns: Columns, page: int | None) -> ItemRow:
-        cells = (columns.cell(row, name) for name in COLUMNS)
-        return cls(() if page is None else (page,), *cells)
+        """The row's cells by column. Text in a cell under no column of the report is kept
+        as further paragraphs of the status, so that nothing in the table is lost."""
+        number, result, deadline, lead, status = (columns.cell(row, name) for name in COLUMNS)
+        others = tuple(p for cell in columns.others(row) for p in cell.paragraphs)
+        status = Cell(status.paragraphs + others) if others else status
+        return cls(() if page is None else (page,), number, result, deadline, lead, status)
 
     def followed_by(self, rest: ItemRow) -> ItemRow:
         """One row from this row and the rest of it that a page break carried over."""

@@ -50,6 +50,12 @@ class Columns:
         index = getattr(self, column)
         return row.cells[index] if index < len(row.cells) else Cell()
 
+    def others(self, row: Row) -> tuple[Cell, ...]:
+        """The row's cells under no column of the report: a column the report does not
+        name, or cells past the header's."""
+        named = {self.number, self.result, self.deadline, self.lead, self.status}
+        return tuple(cell for index, cell in enumerate(row.cells) if index not in named)
+
 
 def match_header(row: Row) -> Columns | None:
     """The column layout if ``row`` is the header row: Resultaat, Deadline, Trekker, Stand van
