@@ -147,7 +147,10 @@ def test_check_says_one_line_and_exits_2(bad_input: tuple[Path, str]) -> None:
 
 @pytest.mark.parametrize(
     ("command", "suffixes"),
-    [("parse", ".pdf, .html, .htm or .txt"), ("check", ".pdf, .html, .htm, .txt or .json")],
+    [
+        ("parse", ".pdf, .html, .htm or .txt"),
+        ("check", ".pdf, .html, .htm, .txt, .json, .jsonl or .ndjson"),
+    ],
 )
 def test_a_folder_without_report_files_is_bad_input(
     command: str, suffixes: str, tmp_path: Path

@@ -166,6 +166,14 @@ def test_records_json_of_one_report_gives_what_the_report_gives(
     assert from_records[0] == 1
 
 
+def test_json_lines_give_what_the_report_gives(tmp_path: Path, broken: Path) -> None:
+    lines = tmp_path / "items.jsonl"
+    assert run("parse", str(broken), "-o", str(lines))[0] == 0
+    from_lines = run("check", "--format", "json", str(lines))
+    assert from_lines == run("check", "--format", "json", str(broken))
+    assert from_lines[0] == 1
+
+
 def test_records_json_of_several_reports(tmp_path: Path, broken: Path) -> None:
     records = tmp_path / "records.json"
     code, out, _ = run("parse", "--format", "json", str(TEXT_SAMPLE), str(broken))
@@ -180,7 +188,10 @@ def test_records_json_of_several_reports(tmp_path: Path, broken: Path) -> None:
     ("content", "message"),
     [
         ('{"schema_version": "1", "items": [', "not valid JSON"),
-        ('{"schema_version": "1", "title": null}', "not records written by voortgang parse: "),
+        ('{"schema_version": "1", "title": null, "items": []', "not valid JSON"),
+        # An object without items on one line is taken for a JSON Lines item.
+        ('{"schema_version": "1", "title": null}', "line 1: not an item written by voortgang"),
+        ('{"schema_version": "1", "title": null,\n"items": 3}', "not records written by voortgang"),
         ('[{"schema_version": "7"}]', "records of schema version '7'; this voortgang reads '1'"),
         ("[1, 2]", "not records written by voortgang parse: 0: Input should be"),
     ],

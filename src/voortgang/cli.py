@@ -43,9 +43,7 @@ from voortgang.inputs import (
     parse_input,
 )
 from voortgang.model.records import Report
-from voortgang.parse import read_reports
-from voortgang.parse.records import read_item_lines
-from voortgang.parse.sniff import is_item_lines
+from voortgang.parse import read_any
 from voortgang.validate import problems_json, validate_records
 
 R = TypeVar("R")
@@ -365,12 +363,13 @@ def check(
 ) -> None:
     """Check reports for broken references and numbering faults.
 
-    FILE is a report (PDF, HTML, text rendition; - for stdin) or the JSON that voortgang
-    parse writes; a folder stands for the .pdf, .html, .htm, .txt and .json files in it (not
-    in its subfolders), sorted by name. Diagnostics go to stdout; with --format json or github
-    the summary line goes to stderr. Exit code 0 when nothing is at error level, 1 when
-    something is (or, with --strict, at warning level), 2 when an input could not be read
-    (the others are checked; where none could, nothing goes to stdout).
+    FILE is a report (PDF, HTML, text rendition; - for stdin) or the JSON or JSON Lines that
+    voortgang parse writes; a folder stands for the .pdf, .html, .htm, .txt, .json, .jsonl
+    and .ndjson files in it (not in its subfolders), sorted by name. Diagnostics go to stdout;
+    with --format json or github the summary line goes to stderr. Exit code 0 when nothing is
+    at error level, 1 when something is (or, with --strict, at warning level), 2 when an
+    input could not be read (the others are checked; where none could, nothing goes to
+    stdout).
     """
     settings = context.ensure_object(Settings)
     task = partial(check_input, password=password, select=select or None, ignore=ignore)
@@ -391,14 +390,6 @@ def check(
         sys.exit(2)
     if any(diagnostic.severity in failing for diagnostic in diagnostics):
         sys.exit(1)
-
-
-def read_convertible(data: bytes, label: str, password: str | None) -> tuple[list[Report], bool]:
-    """The reports in anything convert reads, and whether they came from JSON Lines (items
-    without the rest of their reports)."""
-    if is_item_lines(data):
-        return read_item_lines(data), True
-    return read_reports(data, label, password), False
 
 
 def convert_format(output: Path | None, to: str | None, explode: bool) -> str:
@@ -467,7 +458,7 @@ def convert(
     except (click.UsageError, OutputError) as error:
         settings.error(str(error))
         sys.exit(2)
-    found = read_one(source, settings, lambda data, label: read_convertible(data, label, password))
+    found = read_one(source, settings, lambda data, label: read_any(data, label, password))
     if found is None:
         sys.exit(2)
     reports, from_lines = found

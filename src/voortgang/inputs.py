@@ -13,11 +13,12 @@ from voortgang.errors import InputError
 from voortgang.files import read_file, report_files
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Report
-from voortgang.parse import parse_bytes, read_reports
+from voortgang.parse import parse_bytes, read_any
 
 # What a folder given as an input stands for: its files with these suffixes.
 REPORT_SUFFIXES = (".pdf", ".html", ".htm", ".txt")
-CHECK_SUFFIXES = (*REPORT_SUFFIXES, ".json")  # check also reads the records parse writes
+# check also reads the records parse writes
+CHECK_SUFFIXES = (*REPORT_SUFFIXES, ".json", ".jsonl", ".ndjson")
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def check_input(
     ignore: Sequence[str] | None,
 ) -> Checked:
     """``voortgang.check`` on each report in ``source``: a report in any rendition parse reads,
-    or records JSON that parse wrote."""
-    reports = read_reports(source.read(), source.name, password)
+    or the records JSON or JSON Lines that parse wrote."""
+    reports, _ = read_any(source.read(), source.name, password)
     found = [d for report in reports for d in voortgang.check(report, select, ignore)]
     return Checked(len(reports), found)

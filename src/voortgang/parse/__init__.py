@@ -10,8 +10,8 @@ from voortgang.parse.assemble import assemble
 from voortgang.parse.grid import Page
 from voortgang.parse.html import read_html
 from voortgang.parse.pdf import read_pdf
-from voortgang.parse.records import read_records
-from voortgang.parse.sniff import is_records, sniff
+from voortgang.parse.records import read_item_lines, read_records
+from voortgang.parse.sniff import is_item_lines, is_records, sniff
 from voortgang.parse.text import read_text
 
 READERS: dict[SourceFormat, Callable[[bytes], Iterator[Page]]] = {
@@ -37,3 +37,12 @@ def read_reports(data: bytes, path: str, password: str | None = None) -> list[Re
     if is_records(data):
         return read_records(data)
     return [parse_bytes(data, path, password)]
+
+
+def read_any(data: bytes, path: str, password: str | None = None) -> tuple[list[Report], bool]:
+    """The reports in ``data`` as ``read_reports`` reads them, or in the JSON Lines that
+    ``voortgang parse`` writes; and whether they came from JSON Lines (items without the rest
+    of their reports: see ``read_item_lines``)."""
+    if is_item_lines(data):
+        return read_item_lines(data), True
+    return read_reports(data, path, password), False
