@@ -173,15 +173,27 @@ def test_a_folder_without_report_files_is_bad_input(
     assert not target.exists()
 
 
+def test_a_broken_link_in_a_folder_is_told_not_skipped(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(TEXT_SAMPLE.read_bytes())
+    (folder / "b.pdf").symlink_to(tmp_path / "gone.pdf")
+    result = CliRunner().invoke(cli.main, ["parse", str(folder), "-f", "jsonl"])
+    assert result.exit_code == 1
+    assert result.stderr == f"voortgang: error: {folder / 'b.pdf'}: no such file\n"
+    assert len(result.stdout.splitlines()) == 36
+
+
 @pytest.mark.parametrize("command", ["parse", "check"])
 def test_the_password_opens_an_encrypted_pdf(command: str, tmp_path: Path) -> None:
     path = tmp_path / "encrypted.pdf"
     path.write_bytes(encrypted_pdf())
-    wrong = CliRunner().invoke(cli.main, [command, str(path), "--password", "fout"])
-    assert (wrong.exit_code, wrong.stderr) == (
-        2,
-        f"voortgang: error: {path}: the PDF's password is not right\n",
-    )
+    for password in ("fout", ""):  # an empty one was passed too: it is not right
+        wrong = CliRunner().invoke(cli.main, [command, str(path), "--password", password])
+        assert (wrong.exit_code, wrong.stderr) == (
+            2,
+            f"voortgang: error: {path}: the PDF's password is not right\n",
+        )
     right = CliRunner().invoke(cli.main, [command, str(path), "--password", "geheim"])
     assert (right.exit_code, right.stderr) == (0, "")
     if command == "parse":

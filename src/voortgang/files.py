@@ -28,15 +28,18 @@ def read_file(path: Path) -> bytes:
 
 def report_files(folder: Path, suffixes: Sequence[str]) -> list[Path]:
     """The files directly in ``folder`` whose names end in one of ``suffixes`` (in any case),
-    sorted by name. Subfolders are not entered, and hidden files (``.name``: editors' lock
-    files, macOS's ``._report.pdf``, a half-written output) are left out. InputError, naming
+    sorted by name, and links to nothing among them. Subfolders are not entered, and hidden
+    files (``.name``: editors' lock files, macOS's ``._report.pdf``, a half-written output)
+    are left out. InputError, naming
     the folder, where it holds none."""
     try:
         entries = [entry for entry in folder.iterdir() if not entry.name.startswith(".")]
     except OSError as error:
         problem = f"cannot list the folder ({error.strerror or error})"
         raise InputError(problem, str(folder)) from None
-    found = sorted(e for e in entries if e.suffix.lower() in suffixes and e.is_file())
+    # A broken link is kept, to be told as a file not there rather than silently skipped.
+    readable = (e for e in entries if e.is_file() or (e.is_symlink() and not e.exists()))
+    found = sorted(e for e in readable if e.suffix.lower() in suffixes)
     if not found:
         problem = f"a folder with no {', '.join(suffixes[:-1])} or {suffixes[-1]} files in it"
         if any(entry.is_dir() for entry in entries):

@@ -444,7 +444,7 @@ def _reason(error: BaseException) -> str:
 def _open_error(error: BaseException, password: str | None) -> str:
     reason = _reason(error)
     if "password" in reason.lower():
-        if password:
+        if password is not None:
             return "the PDF's password is not right"
         return "the PDF is encrypted; pass --password"
     return f"not a readable PDF: {reason}"
