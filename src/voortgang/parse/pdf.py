@@ -48,7 +48,6 @@ from voortgang.parse.pdf_layout import (
 )
 from voortgang.parse.pdf_rows import (
     ITEM_NUMBER,
-    Alignment,
     alignment_evidence,
     alignment_of,
     fills_a_row,
@@ -282,7 +281,6 @@ class _TableReader:
         # Whether the table's rows have been seen ruled off from each other, and where its
         # numbers stand in their rows (as all pages so far tell).
         self.rows_ruled = False
-        self.alignment: Alignment = "top"
         self.alignments_seen: Counter[str] = Counter()
         # Whether the producer draws the space a line wraps at (see draws_wrap_spaces).
         self.wrap_spaces = False
@@ -332,10 +330,10 @@ class _TableReader:
         self.rows_ruled = self.rows_ruled or has_rules_between(body, rules)
         row_rules = rules if self.rows_ruled else []
         self.alignments_seen += alignment_evidence(body, columns, pitch)
-        self.alignment = alignment_of(self.alignments_seen)
+        alignment = alignment_of(self.alignments_seen)
         split = [
             (row_lines, None if _is_merged(row_lines, columns) else _cells_of(row_lines, columns))
-            for row_lines in split_rows(body, columns, row_rules, pitch, self.alignment)
+            for row_lines in split_rows(body, columns, row_rules, pitch, alignment)
         ]
         cell_lines = [part.line for _, cells in split for parts in cells or () for part in parts]
         self.wrap_spaces = self.wrap_spaces or draws_wrap_spaces(cell_lines)
