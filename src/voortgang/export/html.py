@@ -14,7 +14,7 @@ from __future__ import annotations
 from html import escape
 from itertools import groupby
 
-from voortgang.export.rows import TableRow, table_rows
+from voortgang.export.rows import TableRow, result_paragraphs, table_rows
 from voortgang.export.shared import heading, track_titles
 from voortgang.model.records import Item, Report
 
@@ -47,13 +47,10 @@ def _lines(lines: tuple[str, ...] | list[str], italic_first: bool = False) -> st
 
 def _result(item: Item, row: TableRow) -> str:
     """The Resultaat cell: the title as a paragraph, then one per sub-item, label first."""
-    paragraphs = []
-    if row.title and item.title:
-        paragraphs.append(_lines(item.title.split("\n"), item.italic))
-    for sub in row.sub_items:
-        text = _lines(sub.text.split("\n"), sub.italic)
-        paragraphs.append(f"{escape(sub.label)}. {text}")
-    return "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return "".join(
+        "<p>" + ("" if label is None else f"{escape(label)}. ") + _lines(lines, italic) + "</p>"
+        for label, lines, italic in result_paragraphs(item, row)
+    )
 
 
 def _item_rows(item: Item) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from voortgang.export.rows import TableRow, table_rows
+from voortgang.export.rows import TableRow, result_paragraphs, table_rows
 from voortgang.export.shared import heading, track_titles
 from voortgang.model.records import Item, Report
 
@@ -33,11 +33,10 @@ def _lines(lines: tuple[str, ...] | list[str], italic_first: bool = False) -> st
 
 def _result(item: Item, row: TableRow) -> str:
     """The title and the sub-items, each on lines of its own, the label first."""
-    parts = [_lines(item.title.split("\n"), item.italic)] if row.title and item.title else []
-    for sub in row.sub_items:
-        text = _lines(sub.text.split("\n"), sub.italic)
-        parts.append(f"{_escape(sub.label)}. {text}")
-    return "<br>".join(parts)
+    return "<br>".join(
+        ("" if label is None else f"{_escape(label)}. ") + _lines(lines, italic)
+        for label, lines, italic in result_paragraphs(item, row)
+    )
 
 
 def report_markdown(report: Report) -> str:

@@ -57,6 +57,16 @@ class _Group:
         return self.own is None and (self.title or len(self.sub_items) > 1)
 
 
+def result_paragraphs(item: Item, row: TableRow) -> list[tuple[str | None, Lines, bool]]:
+    """The row's Resultaat as paragraphs, each its label (None for the title), its lines and
+    whether it is italic: the title, if the row holds it, then the row's sub-items."""
+    paragraphs: list[tuple[str | None, Lines, bool]] = []
+    if row.title and item.title:
+        paragraphs.append((None, tuple(item.title.split("\n")), item.italic))
+    paragraphs += [(sub.label, tuple(sub.text.split("\n")), sub.italic) for sub in row.sub_items]
+    return paragraphs
+
+
 def has_own_cells(sub: SubItem) -> bool:
     return sub.deadline is not None or sub.lead is not None or sub.status is not None
 
