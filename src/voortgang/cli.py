@@ -70,8 +70,9 @@ TEXT_RENDERERS: dict[str, Callable[[list[Report], bool], str]] = {
     "markdown": lambda reports, _: reports_markdown(reports),
     "html": lambda reports, _: reports_html(reports),
 }
-# What convert writes; --to md is markdown.
+# What convert writes; md, in parse too, is markdown.
 CONVERT_FORMATS = ("json", "jsonl", "csv", "md", "html")
+FORMAT_ALIASES = {"md": "markdown"}
 
 
 @dataclass
@@ -140,6 +141,10 @@ def interruptible(command: Callable[..., None]) -> Callable[..., None]:
             sys.exit(130)
 
     return run_command
+
+
+def password_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--password", help="Password of an encrypted PDF.")(command)
 
 
 def jobs_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -221,6 +226,23 @@ def several(names: Sequence[str]) -> bool:
     return len(names) > 1 or any(name != "-" and Path(name).is_dir() for name in names)
 
 
+def emit(
+    text: str, output: Path | None, settings: Settings, reports: list[Report], as_what: str
+) -> None:
+    """``text`` to stdout, or to ``output`` (see ``write_output``), saying on stderr how many
+    items went there ``as_what``; exit 2 where it cannot be written."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_output(output, text)
+    except OutputError as error:
+        settings.error(str(error))
+        sys.exit(2)
+    count = sum(len(report.items) for report in reports)
+    settings.say(f"wrote {count} items to {output} as {as_what}")
+
+
 def terminal(force_terminal: bool | None = None, stderr: bool = False) -> Console:
     """The console for people: plain text where NO_COLOR asks for it."""
     plain = bool(os.environ.get("NO_COLOR"))
@@ -243,7 +265,7 @@ def main() -> None:
     "--format",
     "output_format",
     type=click.Choice(["table", "json", "jsonl", "csv", "markdown", "md", "html"]),
-    callback=lambda _context, _parameter, value: "markdown" if value == "md" else value,
+    callback=lambda _context, _parameter, value: FORMAT_ALIASES.get(value, value),
     help="Output format. Default: a table on a terminal, JSON when piped or written to a file.",
 )
 @click.option(
@@ -253,7 +275,7 @@ def main() -> None:
     help="Write to this file instead of stdout; its suffix picks the format: .json, "
     ".jsonl/.ndjson, .csv, .md/.markdown, .html/.htm, JSON for any other.",
 )
-@click.option("--password", help="Password of an encrypted PDF.")
+@password_option
 @jobs_option
 @common_options
 @click.pass_context
@@ -297,16 +319,7 @@ def parse(
             print_tables(reports, terminal(), with_sources=several(files))
         else:
             text = TEXT_RENDERERS[output_format](reports, several(files))
-            if output is None:
-                click.echo(text, nl=False)
-            else:
-                try:
-                    write_output(output, text)
-                except OutputError as error:
-                    settings.error(str(error))
-                    sys.exit(2)
-                count = sum(len(r.items) for r in reports)
-                settings.say(f"wrote {count} items to {output} as {output_format}")
+            emit(text, output, settings, reports, output_format)
     if failed:
         sys.exit(2 if not reports else 1)
 
@@ -346,7 +359,7 @@ def _selectors(_: click.Context, parameter: click.Parameter, values: tuple[str, 
     help="Leave out these codes or prefixes; comma-separated or repeated.",
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
-@click.option("--password", help="Password of an encrypted PDF.")
+@password_option
 @jobs_option
 @common_options
 @click.pass_context
@@ -408,7 +421,7 @@ def convert_format(output: Path | None, to: str | None, explode: bool) -> str:
             )
     if explode and to != "csv":
         raise click.UsageError("--explode makes CSV rows; it goes with csv only")
-    return "markdown" if to == "md" else str(to)
+    return str(FORMAT_ALIASES.get(to, to))
 
 
 @main.command()
@@ -432,7 +445,7 @@ def convert_format(output: Path | None, to: str | None, explode: bool) -> str:
     help="CSV only: a row per sub-item, the item's columns repeated (one row for an item "
     "without sub-items).",
 )
-@click.option("--password", help="Password of an encrypted PDF.")
+@password_option
 @common_options
 @click.pass_context
 def convert(
@@ -473,17 +486,8 @@ def convert(
         text = reports_csv(reports, explode=True)
     else:
         text = TEXT_RENDERERS[output_format](reports, len(reports) > 1)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        write_output(output, text)
-    except OutputError as error:
-        settings.error(str(error))
-        sys.exit(2)
-    count = sum(len(report.items) for report in reports)
     rows = ", a row per sub-item" if explode else ""
-    settings.say(f"wrote {count} items to {output} as {output_format}{rows}")
+    emit(text, output, settings, reports, output_format + rows)
 
 
 @main.command("validate")
