@@ -12,13 +12,8 @@ from dataclasses import dataclass
 
 from voortgang.errors import InputError
 from voortgang.parse.grid import Cell, Row
+from voortgang.vocabulary import COLUMN_NAMES
 
-COLUMN_NAMES = {
-    "result": ("resultaat", "resultaten"),
-    "deadline": ("deadline", "deadlines", "termijn", "planning"),
-    "lead": ("trekker", "trekkers", "verantwoordelijk", "verantwoordelijke"),
-    "status": ("stand van zaken", "voortgang", "status"),
-}
 TRACK = re.compile(r"^\s*spoor\s+(\d{1,2})\s*(?:([:.\-–—])\s*)?(\S.*?)\s*$", re.IGNORECASE | re.S)
 MONTH_NAMES = (
     "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
