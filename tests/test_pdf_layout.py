@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from voortgang.parse.pdf import _free_text, _joined
-from voortgang.parse.pdf_layout import (
-    Glyph,
-    Line,
-    Measure,
-    TextLine,
-    draws_wrap_spaces,
-    find_columns,
-    join_between,
-    labels_of,
-    make_lines,
-    paragraphs_of,
-    within_margins,
-)
-from voortgang.parse.pdf_rows import alignment_evidence, alignment_of, split_rows
+from voortgang.parse import PDF_VOCABULARY
+from voortgang.parse.pdf import PdfSettings, join, rows
+from voortgang.parse.pdf.columns import Measure, TextLine, find_columns
+from voortgang.parse.pdf.furniture import within_margins
+from voortgang.parse.pdf.glyphs import Glyph, Line, _joined, make_lines
+from voortgang.parse.pdf.header import labels_of
+from voortgang.parse.pdf.join import draws_wrap_spaces
+from voortgang.parse.pdf.reader import _TableReader
+from voortgang.parse.pdf.rows import alignment_of
+
+# Assembly hands the geometry the report's vocabulary; these tests hand it the same.
+join_between = partial(join.join_between, vocabulary=PDF_VOCABULARY)
+paragraphs_of = partial(join.paragraphs_of, vocabulary=PDF_VOCABULARY)
+split_rows = partial(rows.split_rows, vocabulary=PDF_VOCABULARY)
+alignment_evidence = partial(rows.alignment_evidence, vocabulary=PDF_VOCABULARY)
+_free_text = _TableReader(PDF_VOCABULARY, PdfSettings())._free_text
 
 SIZE = 10.0
 ADVANCE = 5.0  # every glyph 5 pt wide, a space too

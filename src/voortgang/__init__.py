@@ -10,19 +10,31 @@ from voortgang.files import read_file
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Report
 from voortgang.parse import parse_bytes
+from voortgang.parse.pdf import PdfSettings
 
 __version__ = "0.1.0"
-__all__ = ["Diagnostic", "InputError", "Report", "__version__", "check", "parse"]
+__all__ = [
+    "Diagnostic",
+    "InputError",
+    "PdfSettings",
+    "Report",
+    "__version__",
+    "check",
+    "parse",
+]
 
 
-def parse(path: str | Path, password: str | None = None) -> Report:
+def parse(
+    path: str | Path, password: str | None = None, settings: PdfSettings | None = None
+) -> Report:
     """The report in the file at ``path`` (PDF, HTML or text rendition).
 
     Raises InputError where the file is not a readable report: its message is one line naming
-    the file, its ``path`` and ``problem`` the two parts. ``password`` opens an encrypted PDF.
+    the file, its ``path`` and ``problem`` the two parts. ``password`` opens an encrypted PDF;
+    ``settings`` are the tolerances a PDF is read with (the defaults where None).
     This is what ``voortgang parse`` runs for each file, in its worker processes too.
     """
     try:
-        return parse_bytes(read_file(Path(path)), str(path), password)
+        return parse_bytes(read_file(Path(path)), str(path), password, settings)
     except InputError as error:
         raise InputError(error.problem, str(path)) from None

@@ -9,25 +9,40 @@ from voortgang.model.records import Report, Source, SourceFormat
 from voortgang.parse.assemble import assemble
 from voortgang.parse.grid import Page
 from voortgang.parse.html import read_html
-from voortgang.parse.pdf import read_pdf
+from voortgang.parse.pdf import PdfSettings, TableVocabulary, read_pdf
 from voortgang.parse.records import read_item_lines, read_records
 from voortgang.parse.sniff import is_item_lines, is_records, sniff
 from voortgang.parse.text import read_text
+from voortgang.vocabulary import COLUMN_NAMES, ITEM_NUMBER, ITEM_NUMBER_START, ORGANISATIONS
 
 READERS: dict[SourceFormat, Callable[[bytes], Iterator[Page]]] = {
     "html": read_html,
     "text": read_text,
 }
+# What the PDF reader, which knows no report, is told of this one.
+PDF_VOCABULARY = TableVocabulary(
+    column_names=tuple(COLUMN_NAMES.values()),
+    item_number=ITEM_NUMBER,
+    item_number_start=ITEM_NUMBER_START,
+    organisations=ORGANISATIONS,
+)
 
 
-def parse_bytes(data: bytes, path: str, password: str | None = None) -> Report:
+def parse_bytes(
+    data: bytes, path: str, password: str | None = None, pdf_settings: PdfSettings | None = None
+) -> Report:
     """The report in ``data``, read from ``path`` (used only to name the source).
 
-    ``password`` opens an encrypted PDF.
+    ``password`` opens an encrypted PDF; ``pdf_settings`` are the tolerances a PDF is read
+    with (the defaults where None).
     """
     fmt = sniff(data)
     source = Source(path=path, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=None)
-    pages = read_pdf(data, password) if fmt == "pdf" else READERS[fmt](data)
+    if fmt == "pdf":
+        settings = pdf_settings or PdfSettings()
+        pages = read_pdf(data, password, vocabulary=PDF_VOCABULARY, settings=settings)
+    else:
+        pages = READERS[fmt](data)
     return assemble(pages, source)
 
 

@@ -1,0 +1,319 @@
+"""Joining lines into paragraphs: how one line of a cell goes on to the next.
+
+Where two lines of a cell meet, an ordered list of named rules decides (``JOIN_RULES``):
+each says a new paragraph begins, the line wrapped at a space, or a word was broken over the
+two, or has no opinion and leaves it to the next. The last rule always decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+
+from voortgang.parse.pdf.columns import TextLine
+from voortgang.parse.pdf.glyphs import Glyph, Line, opens_gap
+from voortgang.parse.pdf.settings import DEFAULT_SETTINGS, PdfSettings, TableVocabulary
+
+LIST_GLYPHS = frozenset("-–•·o▪◦●■➢✓*")
+LIST_LABEL = re.compile(r"(?:\d{1,2}|[a-z])[.)]?")
+NUMBERING = re.compile(r"(?:\d{1,2}|[a-z])\.")
+NAME_PARTS = re.compile(r"[/,;()\s]+")
+# Words after which a line-end hyphen is a dash in "voor- en najaar", not a join.
+WORDS_AFTER_DASH = frozenset({"en", "of", "tot", "t/m", "dan"})
+# Where a line may break without a space.
+BREAKS_AFTER = ("-", "–", "/")
+
+
+class Join(Enum):
+    """How two lines of a cell join; its value is the grid's: None, " " or ""."""
+
+    PARAGRAPH = None  # the next line begins a new paragraph
+    SPACE = " "  # the line wrapped at a space
+    WORD = ""  # a word was broken over the two lines
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    """Two consecutive lines of a cell and what the rules ask about them.
+
+    ``pitch`` is the usual line distance, or None across a page break, where spacing says
+    nothing. ``wrap_spaces``: the producer draws the space a line wraps at, so a wrapped line
+    without one ended inside a word (``ABC/`` / ``DEF``, ``informati`` / ``e``).
+    """
+
+    before: TextLine
+    after: TextLine
+    pitch: float | None
+    wrap_spaces: bool
+    vocabulary: TableVocabulary
+    settings: PdfSettings
+
+    @cached_property
+    def last(self) -> str:
+        """The text of the line before."""
+        return self.before.line.text
+
+    @cached_property
+    def next_word(self) -> tuple[Glyph, ...]:
+        return self.after.line.words[0]
+
+    @cached_property
+    def first(self) -> str:
+        """The next line's first word."""
+        return "".join(g.text for g in self.next_word)
+
+    @cached_property
+    def space(self) -> float:
+        """The width of a space: the line's, else its column's, else a share of the type."""
+        line = self.before.line
+        return (
+            line.word_space or self.before.measure.space or self.settings.default_space * line.size
+        )
+
+    @cached_property
+    def broken(self) -> bool:
+        """Whether the line before is a word too long for the column, broken where the column
+        was full, and the next line's first word may be its rest."""
+        line, glyph = self.before.line, self.next_word[0]
+        full = line.x1 + glyph.x1 - glyph.x0 > self.before.measure.edge
+        return len(line.words) == 1 and full and _goes_on(self.last, self.first, self.vocabulary)
+
+
+JoinRule = Callable[[LineBreak], Join | None]
+
+
+def spaced_apart(lines: LineBreak) -> Join | None:
+    """More than a line's distance between the lines is paragraph spacing: a new paragraph."""
+    if lines.pitch is None:
+        return None
+    step = lines.after.line.top - lines.before.line.top
+    return Join.PARAGRAPH if opens_gap(step, lines.pitch, lines.settings) else None
+
+
+def list_item(lines: LineBreak) -> Join | None:
+    """A line that begins a list item begins a paragraph (see ``starts_list_item``)."""
+    return Join.PARAGRAPH if starts_list_item(lines.after.line) else None
+
+
+def next_word_fitted(lines: LineBreak) -> Join | None:
+    """Where the next word would have fitted after a space, the line was ended on purpose: a
+    new paragraph. Unless it ends in a comma, as no paragraph does: then the column is
+    narrower than measured (a browser shrinks a column of short entries to its content:
+    ``ABC,`` / ``DEF,`` / ``GHI,``)."""
+    before, word = lines.before, lines.next_word
+    room = before.measure.sure - before.line.x1 - lines.space
+    fitted = word[-1].x1 - word[0].x0 <= room - lines.settings.fit_margin
+    return Join.PARAGRAPH if fitted and not lines.last.endswith(",") else None
+
+
+def drawn_wrap_space(lines: LineBreak) -> Join | None:
+    """Where the producer draws the space a line wraps at and the line ends in one, it
+    wrapped there."""
+    return Join.SPACE if lines.wrap_spaces and lines.before.line.ends_in_space else None
+
+
+def missing_wrap_space(lines: LineBreak) -> Join | None:
+    """Where the producer draws wrap spaces and the line had room for one yet drew none, it
+    did not wrap at a space: it broke after a hyphen or slash, or inside a word too long for
+    the column (the word goes on), or it ended (a new paragraph)."""
+    before = lines.before
+    if not (lines.wrap_spaces and before.line.x1 + lines.space <= before.measure.reach):
+        return None
+    return Join.WORD if lines.last.endswith(BREAKS_AFTER) or lines.broken else Join.PARAGRAPH
+
+
+def hyphenated(lines: LineBreak) -> Join | None:
+    """A hyphen between letters at the line's end joins a compound (``samen-`` / ``werking``),
+    unless the next word makes it a dash (``voor-`` / ``en najaar``)."""
+    last, first = lines.last, lines.first
+    if not (last.endswith("-") and last[-2:-1].isalnum() and first[:1].isalnum()):
+        return None
+    return Join.SPACE if first.lower() in WORDS_AFTER_DASH else Join.WORD
+
+
+def broken_where_full(lines: LineBreak) -> Join | None:
+    """A word too long for its column goes on on the next line: in a column of short
+    entries, or where the producer draws wrap spaces (else a wide column's full line of one
+    word wrapped at a space)."""
+    narrow = lines.wrap_spaces or not lines.before.is_wide(lines.settings)
+    return Join.WORD if lines.broken and narrow else None
+
+
+def broken_after_slash(lines: LineBreak) -> Join | None:
+    """A line broken after a slash between words goes on without a space where the next word
+    goes on in lower case (``en/`` / ``of``); a name (``ABC``) may stand apart."""
+    last, first = lines.last, lines.first
+    slash = last.endswith("/") and last[-2:-1].isalpha() and first[:1].islower()
+    return Join.WORD if slash else None
+
+
+def wrapped(lines: LineBreak) -> Join | None:
+    """Otherwise the line wrapped at a space."""
+    return Join.SPACE
+
+
+# In order: the first rule with an opinion decides.
+JOIN_RULES: tuple[JoinRule, ...] = (
+    spaced_apart,
+    list_item,
+    next_word_fitted,
+    drawn_wrap_space,
+    missing_wrap_space,
+    hyphenated,
+    broken_where_full,
+    broken_after_slash,
+    wrapped,
+)
+
+
+def join_between(
+    before: TextLine,
+    after: TextLine,
+    pitch: float | None,
+    wrap_spaces: bool = False,
+    *,
+    vocabulary: TableVocabulary,
+    settings: PdfSettings = DEFAULT_SETTINGS,
+) -> str | None:
+    """How two consecutive lines of a cell join: None for a new paragraph, " " for a wrapped
+    line, "" where a word was broken over the lines; as the first of ``JOIN_RULES`` with an
+    opinion decides. ``pitch`` and ``wrap_spaces`` as for ``LineBreak``."""
+    lines = LineBreak(before, after, pitch, wrap_spaces, vocabulary, settings)
+    return next(join for rule in JOIN_RULES if (join := rule(lines)) is not None).value
+
+
+def starts_list_item(line: Line) -> bool:
+    """Whether the line begins with a list glyph (``-``, ``•``) or a numbering (``2.``,
+    ``b.``) followed by text: such a line begins a paragraph. A numbering in parentheses
+    (``1)``) is as often an enumeration in running text, wrapped to the start of a line, so
+    there the line's fit decides."""
+    words = line.words
+    if len(words) < 2:
+        return False
+    first = "".join(glyph.text for glyph in words[0])
+    return first in LIST_GLYPHS or bool(NUMBERING.fullmatch(first))
+
+
+def _goes_on(last: str, first: str, vocabulary: TableVocabulary) -> bool:
+    """Whether ``first`` may be the rest of a word that ``last`` ends with: a word goes on in
+    lower case, an item number (``7.`` / ``4``) in digits; where a half is a known name
+    (``WWI`` / ``en``, ``BZK`` / ``VNG``), only if the halves make one (``NCT`` / ``b``)."""
+    names = vocabulary.organisations
+    tail, head = NAME_PARTS.split(last)[-1], NAME_PARTS.split(first)[0]
+    if tail and tail + head in names:
+        return tail not in names or head not in names
+    if tail in names or head in names:
+        return False
+    if vocabulary.item_number_start.fullmatch(last):
+        return first[:1].isdigit()
+    return last[-1:].isalpha() and first[:1].islower()
+
+
+# -- wrap spaces ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WrapSpaces:
+    """Of ``lines`` lines of cells, ``spaced`` end in a drawn space; ``drawn``: enough do to
+    tell that the producer draws the space at which a line wraps, as LibreOffice does and
+    browsers do not. True as ``drawn`` is."""
+
+    spaced: int
+    lines: int
+    drawn: bool
+
+    def __bool__(self) -> bool:
+        return self.drawn
+
+
+def draws_wrap_spaces(
+    parts: Sequence[Line], settings: PdfSettings = DEFAULT_SETTINGS
+) -> WrapSpaces:
+    """Whether the producer draws the space at which a line wraps: whether a good share of
+    the lines of cells end in a drawn space; with the counts that tell."""
+    spaced = sum(part.ends_in_space for part in parts)
+    share = settings.wrap_space_share * len(parts)
+    return WrapSpaces(spaced, len(parts), spaced >= settings.wrap_space_lines and spaced >= share)
+
+
+# -- paragraphs ----------------------------------------------------------------------------------
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def _box(glyphs: Sequence[Glyph]) -> Box:
+    return (
+        glyphs[0].x0,
+        min(g.top for g in glyphs),
+        glyphs[-1].x1,
+        max(g.bottom for g in glyphs),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LineJoin:
+    """Where a paragraph went on from one line to the next: the boxes of the line's last word
+    and of the next line's first, and the join (" " or "")."""
+
+    end: Box
+    start: Box
+    join: str
+
+
+@dataclass
+class StyledParagraph:
+    """Glyph runs of one paragraph; ``joins_previous`` as in the grid; ``joins`` where it
+    went on from one line to the next."""
+
+    pieces: list[tuple[str, bool, bool]] = field(default_factory=list)
+    joins_previous: str | None = None
+    joins: list[LineJoin] = field(default_factory=list)
+
+
+def paragraphs_of(
+    lines: Sequence[TextLine],
+    pitch: float,
+    first_join: str | None = None,
+    wrap_spaces: bool = False,
+    *,
+    vocabulary: TableVocabulary,
+    settings: PdfSettings = DEFAULT_SETTINGS,
+) -> list[StyledParagraph]:
+    """Lines of one cell as paragraphs of (text, italic, bold) pieces; ``wrap_spaces`` as
+    for ``join_between``."""
+    paragraphs: list[StyledParagraph] = []
+    label: str | None = None  # the label the current paragraph began with
+    for index, text_line in enumerate(lines):
+        before = lines[index - 1] if index else None
+        join = (
+            None
+            if before is None
+            else join_between(
+                before, text_line, pitch, wrap_spaces, vocabulary=vocabulary, settings=settings
+            )
+        )
+        first = "".join(g.text for g in text_line.line.words[0])
+        if join is not None and label is not None and first == _next_label(label):
+            join = None  # the next in a list (``3 …``, ``4 …``), wherever the line before ended
+        if before is None or join is None:
+            paragraphs.append(StyledParagraph(joins_previous=first_join if index == 0 else None))
+        else:
+            paragraphs[-1].joins.append(
+                LineJoin(_box(before.line.words[-1]), _box(text_line.line.words[0]), join)
+            )
+            if join:
+                paragraphs[-1].pieces.append((join, False, False))
+        paragraphs[-1].pieces.extend((g.text, g.italic, g.bold) for g in text_line.line.trimmed)
+        if join is None:
+            label = first if LIST_LABEL.fullmatch(first) and len(text_line.line.words) > 1 else None
+    return paragraphs
+
+
+def _next_label(label: str) -> str:
+    """``3`` → ``4``, ``c.`` → ``d.``, ``2)`` → ``3)``."""
+    body, mark = label.rstrip(".)"), label[len(label.rstrip(".)")) :]
+    following = str(int(body) + 1) if body.isdigit() else chr(ord(body) + 1)
+    return following + mark

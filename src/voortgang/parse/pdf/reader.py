@@ -1,0 +1,399 @@
+"""Reader for PDF renditions, with pdfplumber: pages read in order, into the grid.
+
+Per page: the glyphs become lines (``glyphs``), the page furniture is left out
+(``furniture``), lines that name the report's columns are a table's header row (``header``),
+and the lines below it are cut into columns (``columns``), rows (``rows``) and paragraphs
+(``join``). Text above a table is free text (the page heading and the track row). The rest of
+a row that a page break cut off is marked as continuing the row before, its paragraphs as
+joining the ones they continue. Pages are read one at a time and released; each comes with
+its ``PageReading``.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+import pdfplumber
+from pdfplumber.page import Page as PdfPage
+from pdfplumber.utils.exceptions import PdfminerException
+
+from voortgang.errors import InputError
+from voortgang.parse.grid import Cell, Page, Paragraph, Row, Run, normalise_runs
+from voortgang.parse.pdf.columns import Columns, Measure, TextLine, find_columns
+from voortgang.parse.pdf.furniture import within_margins
+from voortgang.parse.pdf.glyphs import Line, Rulings, make_lines, read_page
+from voortgang.parse.pdf.header import Label, header_at, table_end
+from voortgang.parse.pdf.join import LineJoin, draws_wrap_spaces, join_between, paragraphs_of
+from voortgang.parse.pdf.reading import PageReading, RowBand, RowKind, TableReading
+from voortgang.parse.pdf.rows import (
+    alignment_evidence,
+    alignment_of,
+    fills_a_row,
+    has_rules_between,
+    is_merged,
+    is_spanning,
+    line_pitch,
+    split_rows,
+)
+from voortgang.parse.pdf.settings import DEFAULT_SETTINGS, PdfSettings, TableVocabulary
+
+SENTENCE_ENDS = (".", ":", ";", "!", "?")
+# A table: the lines of its header row (none on a page that does not repeat it), its labels
+# (None there) and the lines below.
+Table = tuple[Sequence[Line], list[Label] | None, list[Line]]
+
+
+class _TableReader:
+    """Reads pages in order, remembering what a table continued on the next page needs."""
+
+    def __init__(self, vocabulary: TableVocabulary, settings: PdfSettings) -> None:
+        self.vocabulary = vocabulary
+        self.settings = settings
+        self.columns: Columns | None = None
+        # The last line of each column in the last row of the previous page.
+        self.tails: dict[int, TextLine] = {}
+        # The distance between lines of a paragraph, as last seen.
+        self.pitch = settings.default_pitch
+        # Whether the table's rows have been seen ruled off from each other, and where its
+        # numbers stand in their rows (as all pages so far tell).
+        self.rows_ruled = False
+        self.alignments_seen: Counter[str] = Counter()
+        # Whether the producer draws the space a line wraps at (see draws_wrap_spaces).
+        self.wrap_spaces = False
+        # Where paragraphs went on from line to line on the page being read.
+        self.joins: list[LineJoin] = []
+
+    def page(self, number: int, page: PdfPage) -> tuple[Page, PageReading]:
+        settings = self.settings
+        glyphs, rulings = read_page(page, settings)
+        all_lines = make_lines(glyphs, settings)
+        lines = within_margins(all_lines, settings)
+        kept = {id(line) for line in lines}
+        furniture = tuple(line for line in all_lines if id(line) not in kept)
+        self.joins = []
+        # Where the page's text ends, taking the margins to be the same on the left and right.
+        right = float(page.width) - min((line.x0 for line in lines), default=0)
+        tables = self._tables(lines)
+        first = len(lines) - sum(len(header) + len(below) for header, _, below in tables)
+        free_text = list(lines[:first])
+        rows = self._free_text(free_text, right)
+        readings: list[TableReading] = []
+        for index, (header, labels, lines_below) in enumerate(tables):
+            end = table_end(lines_below, settings)
+            body = lines_below[:end]
+            if labels is not None:
+                self.columns = find_columns(
+                    labels, body, rulings.vertical, float(page.width), self.columns, settings
+                )
+                rows.append(Row(tuple(Cell(_label(text)) for text in self.columns.labels)))
+            table_rows, reading = self._table(header, labels, body, rulings, index == 0)
+            rows += table_rows
+            readings.append(reading)
+            rows += self._free_text(lines_below[end:], right)
+            free_text += lines_below[end:]
+        reading = PageReading(
+            number=number,
+            width=float(page.width),
+            height=float(page.height),
+            lines=tuple(all_lines),
+            furniture=furniture,
+            free_text=tuple(free_text),
+            tables=tuple(readings),
+            joins=tuple(self.joins),
+        )
+        return Page(number, tuple(rows)), reading
+
+    def _tables(self, lines: list[Line]) -> list[Table]:
+        """The tables on the page: one below each header row; where there is none, the
+        table of the page before going on below the page's free text, if there is one."""
+        vocabulary, settings = self.vocabulary, self.settings
+        headers = [
+            (i, found)
+            for i in range(len(lines))
+            if (found := header_at(lines, i, vocabulary, settings))
+        ]
+        if headers:
+            ends = [*(i for i, _ in headers[1:]), len(lines)]
+            return [
+                (lines[start:body], labels, lines[body:end])
+                for (start, (labels, body)), end in zip(headers, ends, strict=True)
+            ]
+        columns = self.columns
+        if columns is None:
+            self.tails = {}
+            return []
+        # A page that does not repeat the header row.
+        inside = (
+            i
+            for i, line in enumerate(lines)
+            if not is_spanning(line, columns, vocabulary, settings)
+        )
+        return [((), None, lines[next(inside, len(lines)) :])]
+
+    def _table(
+        self,
+        header: Sequence[Line],
+        labels: list[Label] | None,
+        body: list[Line],
+        rulings: Rulings,
+        continued: bool,
+    ) -> tuple[list[Row], TableReading]:
+        """Rows of the table's body and how they were read; ``continued`` where the table may
+        go on from the page before."""
+        vocabulary, settings = self.vocabulary, self.settings
+        columns = self.columns
+        assert columns is not None
+        left, right = columns.bounds[0], columns.bounds[-1]
+        long = settings.row_rule_length * (right - left)
+        rules_across = [rule for rule in rulings.horizontal if rule[2] - rule[1] >= long]
+        rules = sorted(y for y, _, _ in rules_across)
+        pitch = line_pitch(body, columns, settings) or self.pitch
+        self.pitch = pitch
+        self.rows_ruled = self.rows_ruled or has_rules_between(body, rules)
+        row_rules = rules if self.rows_ruled else []
+        evidence = alignment_evidence(
+            body, columns, pitch, vocabulary=vocabulary, settings=settings
+        )
+        self.alignments_seen += evidence
+        alignment = alignment_of(self.alignments_seen)
+        row_groups = split_rows(
+            body, columns, row_rules, pitch, alignment, vocabulary=vocabulary, settings=settings
+        )
+        split = [
+            (
+                row_lines,
+                None
+                if is_merged(row_lines, columns, vocabulary, settings)
+                else columns.cells_of(row_lines),
+            )
+            for row_lines in row_groups
+        ]
+        cell_lines = [part.line for _, cells in split for parts in cells or () for part in parts]
+        wrap_spaces = draws_wrap_spaces(cell_lines, settings)
+        self.wrap_spaces = self.wrap_spaces or wrap_spaces.drawn
+        rows: list[Row] = []
+        bands: list[RowBand] = []
+        for index, (row_lines, parts_by_column) in enumerate(split):
+            kind: RowKind = "merged"
+            if parts_by_column is None:
+                merged = [TextLine.alone(line) for line in row_lines]
+                rows.append(Row((self._cell(merged, pitch, None, self.wrap_spaces),)))
+                self.tails = {}
+            else:
+                first_on_page = continued and index == 0
+                joins = self._joins_across_page(parts_by_column) if first_on_page else None
+                cells = [
+                    self._cell(parts, pitch, joins[column] if joins else None, self.wrap_spaces)
+                    if parts
+                    else Cell()
+                    for column, parts in enumerate(parts_by_column)
+                ]
+                rows.append(Row(tuple(cells), continues=joins is not None))
+                self.tails = {c: parts[-1] for c, parts in enumerate(parts_by_column) if parts}
+                kind = "item" if joins is None else "continuation"
+            top, bottom = min(ln.top for ln in row_lines), max(ln.bottom for ln in row_lines)
+            bands.append(RowBand(top, bottom, kind))
+        used = rules_across if self.rows_ruled else []
+        reading = TableReading(
+            header=(min(ln.top for ln in header), max(ln.bottom for ln in header))
+            if header
+            else None,
+            labels=tuple(labels or ()),
+            bounds=columns.bounds,
+            column_labels=columns.labels,
+            rulings_used=Rulings(
+                tuple(x for x in rulings.vertical if x in columns.bounds), tuple(used)
+            ),
+            rulings_ignored=Rulings(
+                tuple(x for x in rulings.vertical if x not in columns.bounds),
+                tuple(rule for rule in rulings.horizontal if rule not in used),
+            ),
+            rows_ruled=self.rows_ruled,
+            rows=tuple(bands),
+            pitch=pitch,
+            alignment_evidence=dict(evidence),
+            alignment=alignment,
+            wrap_spaces=wrap_spaces,
+            wrap_spaces_used=self.wrap_spaces,
+        )
+        return rows, reading
+
+    def _cell(
+        self, lines: list[TextLine], pitch: float, first_join: str | None, wrap_spaces: bool
+    ) -> Cell:
+        paragraphs = paragraphs_of(
+            lines,
+            pitch,
+            first_join,
+            wrap_spaces,
+            vocabulary=self.vocabulary,
+            settings=self.settings,
+        )
+        self.joins += [join for paragraph in paragraphs for join in paragraph.joins]
+        return Cell(
+            tuple(
+                Paragraph(
+                    tuple(normalise_runs(Run(text, it, bold) for text, it, bold in p.pieces)),
+                    p.joins_previous,
+                )
+                for p in paragraphs
+            )
+        )
+
+    def _free_text(self, lines: Sequence[Line], right: float) -> list[Row]:
+        """Text outside a table, a row per paragraph. A line goes on the paragraph of the line
+        right above it, set in the same type, whose text would have reached past ``right``
+        (where the page's text ends) with the line's first word: a heading wrapped over two
+        lines."""
+        groups: list[list[Line]] = []
+        for line in lines:
+            before = groups[-1][-1] if groups else None
+            if before is not None and self._wrapped(before, line, right):
+                groups[-1].append(line)
+            else:
+                groups.append([line])
+        cells = [
+            self._cell(
+                [TextLine(line, Measure(line.x0, right, right)) for line in group],
+                pitch=math.inf,
+                first_join=None,
+                wrap_spaces=False,
+            )
+            for group in groups
+        ]
+        return [Row((cell,), in_table=False) for cell in cells]
+
+    def _wrapped(self, before: Line, after: Line, right: float) -> bool:
+        settings = self.settings
+        if abs(after.size - before.size) > settings.heading_size_change * before.size:
+            return False
+        if after.top - before.top > settings.heading_step * before.size:
+            return False
+        measure = Measure(before.x0, right, right)
+        join = join_between(
+            TextLine(before, measure),
+            TextLine(after, measure),
+            None,
+            vocabulary=self.vocabulary,
+            settings=settings,
+        )
+        return join is not None
+
+    def _joins_across_page(self, parts_by_column: list[list[TextLine]]) -> list[str | None] | None:
+        """For the first row on a page: if it is the rest of the row the page break cut off,
+        how each column's first line joins that column's last line before the break; else
+        None. It is the rest of a row where it has too little of its own to be a row, or
+        where a sentence runs on in a column wide enough for sentences: the next line goes on
+        in lower case, or the last one did not end a sentence."""
+        if not self.tails or parts_by_column[0]:
+            return None
+        tails = [self.tails.get(column) for column in range(len(parts_by_column))]
+        joins = [
+            join_between(
+                tail,
+                parts[0],
+                None,
+                self.wrap_spaces,
+                vocabulary=self.vocabulary,
+                settings=self.settings,
+            )
+            if parts and tail is not None
+            else None
+            for tail, parts in zip(tails, parts_by_column, strict=True)
+        ]
+        runs_on = any(
+            join is not None
+            and parts[0].is_wide(self.settings)
+            and (parts[0].line.text[:1].islower() or not tail.line.text.endswith(SENTENCE_ENDS))
+            for join, parts, tail in zip(joins, parts_by_column, tails, strict=True)
+            if tail is not None
+        )
+        return joins if runs_on or not fills_a_row(parts_by_column, self.settings) else None
+
+
+def _label(text: str) -> tuple[Paragraph, ...]:
+    return (Paragraph((Run(text),)),) if text else ()
+
+
+def read_pdf_pages(
+    data: bytes,
+    password: str | None = None,
+    *,
+    vocabulary: TableVocabulary,
+    settings: PdfSettings = DEFAULT_SETTINGS,
+) -> Iterator[tuple[Page, PageReading]]:
+    """The PDF's pages, each with how it was read. Whatever pdfminer or pdfplumber raise on a
+    damaged file, while opening it or reading a page, is an InputError; an error raised in
+    voortgang's own code is not."""
+    try:
+        document = pdfplumber.open(io.BytesIO(data), password=password or "")
+        pages = document.pages
+    except Exception as error:
+        if not _raised_by_backend(error):
+            raise
+        raise InputError(_open_error(error, password)) from None
+    with document:
+        reader = _TableReader(vocabulary, settings)
+        seen_text = False
+        for number, page in enumerate(pages, start=1):
+            try:
+                result = reader.page(number, page)
+            except Exception as error:
+                if not _raised_by_backend(error):
+                    raise
+                raise InputError(f"not a readable PDF: page {number}: {_reason(error)}") from None
+            finally:
+                page.close()
+            seen_text = seen_text or bool(result[0].rows)
+            yield result
+        if not seen_text:
+            raise InputError("the PDF has no text layer (a scan?); run OCR on it first")
+
+
+def read_pdf(
+    data: bytes,
+    password: str | None = None,
+    *,
+    vocabulary: TableVocabulary,
+    settings: PdfSettings = DEFAULT_SETTINGS,
+) -> Iterator[Page]:
+    """The PDF's pages (see ``read_pdf_pages``)."""
+    for page, _ in read_pdf_pages(data, password, vocabulary=vocabulary, settings=settings):
+        yield page
+
+
+def _raised_by_backend(error: BaseException) -> bool:
+    """Whether ``error`` was raised inside pdfminer or pdfplumber: whether, of the frames it
+    passed through, the innermost one of theirs or ours is theirs (the standard library's,
+    zlib's say, count for whoever called them)."""
+    innermost = ""
+    frame = error.__traceback__
+    while frame is not None:
+        module = frame.tb_frame.f_globals.get("__name__", "")
+        if module.split(".")[0] in ("pdfminer", "pdfplumber", "voortgang"):
+            innermost = module
+        frame = frame.tb_next
+    return innermost.startswith(("pdfminer", "pdfplumber"))
+
+
+def _reason(error: BaseException) -> str:
+    """What pdfminer said, short and on one line."""
+    wrapped = isinstance(error, PdfminerException) and error.args  # pdfplumber wraps pdfminer's
+    cause = error.args[0] if wrapped else error
+    text = " ".join(str(cause).split())
+    if not isinstance(cause, BaseException):
+        return text[:100]
+    reason = f"{type(cause).__name__}: {text}" if text else type(cause).__name__
+    return reason if len(reason) <= 100 else reason[:99] + "…"
+
+
+def _open_error(error: BaseException, password: str | None) -> str:
+    reason = _reason(error)
+    if "password" in reason.lower():
+        if password is not None:
+            return "the PDF's password is not right"
+        return "the PDF is encrypted; pass --password"
+    return f"not a readable PDF: {reason}"
