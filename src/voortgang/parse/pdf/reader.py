@@ -89,9 +89,9 @@ class _TableReader:
                     labels, body, rulings.vertical, float(page.width), self.columns, settings
                 )
                 rows.append(Row(tuple(Cell(_label(text)) for text in self.columns.labels)))
-            table_rows, reading = self._table(header, labels, body, rulings, index == 0)
+            table_rows, table_reading = self._table(header, labels, body, rulings, index == 0)
             rows += table_rows
-            readings.append(reading)
+            readings.append(table_reading)
             rows += self._free_text(lines_below[end:], right)
             free_text += lines_below[end:]
         reading = PageReading(
