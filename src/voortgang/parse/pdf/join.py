@@ -25,6 +25,8 @@ NAME_PARTS = re.compile(r"[/,;()\s]+")
 WORDS_AFTER_DASH = frozenset({"en", "of", "tot", "t/m", "dan"})
 # Where a line may break without a space.
 BREAKS_AFTER = ("-", "–", "/")
+# Such a break inside a word, between letters or digits.
+INNER_BREAK = re.compile(r"\w[-–/]\w")
 
 
 class Join(Enum):
@@ -199,8 +201,13 @@ def starts_list_item(line: Line) -> bool:
 
 def _goes_on(last: str, first: str, vocabulary: TableVocabulary) -> bool:
     """Whether ``first`` may be the rest of a word that ``last`` ends with: a word goes on in
-    lower case, an item number (``7.`` / ``4``) in digits; where a half is a known name
-    (``WWI`` / ``en``, ``BZK`` / ``VNG``), only if the halves make one (``NCT`` / ``b``)."""
+    lower case, an item number where the halves make one (``7.0.`` / ``4``, ``7.0`` /
+    ``.4``); where a half is a known name
+    (``WWI`` / ``en``, ``BZK`` / ``VNG``), only if the halves make one (``NCT`` / ``b``).
+
+    A producer breaks a word too long for its column at a hyphen or slash inside it before
+    it breaks it anywhere else: a word that holds one it did not break at (``abc-def``,
+    ``abc/def``) fitted whole, and the line wrapped after it."""
     names = vocabulary.organisations
     tail, head = NAME_PARTS.split(last)[-1], NAME_PARTS.split(first)[0]
     if tail and tail + head in names:
@@ -208,7 +215,9 @@ def _goes_on(last: str, first: str, vocabulary: TableVocabulary) -> bool:
     if tail in names or head in names:
         return False
     if vocabulary.item_number_start.fullmatch(last):
-        return first[:1].isdigit()
+        return bool(vocabulary.item_number.fullmatch(last + first))
+    if INNER_BREAK.search(last):
+        return False
     return last[-1:].isalpha() and first[:1].islower()
 
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import io
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 import pdfplumber
 from pdfplumber.page import Page as PdfPage
@@ -23,7 +24,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from voortgang.errors import InputError
 from voortgang.parse.grid import Cell, Page, Paragraph, Row, Run, normalise_runs
 from voortgang.parse.pdf.columns import Columns, Measure, TextLine, find_columns
-from voortgang.parse.pdf.furniture import within_margins
+from voortgang.parse.pdf.furniture import PageLines, running_lines, within_margins
 from voortgang.parse.pdf.glyphs import Line, Rulings, make_lines, read_page
 from voortgang.parse.pdf.header import Label, header_at, table_end
 from voortgang.parse.pdf.join import LineJoin, draws_wrap_spaces, join_between, paragraphs_of
@@ -46,6 +47,23 @@ SENTENCE_ENDS = (".", ":", ";", "!", "?")
 Table = tuple[Sequence[Line], list[Label] | None, list[Line]]
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A page as glyphs and rulings read it: its lines (``all_lines``, and ``lines`` without
+    a browser's header and footer in the margins) and its drawn rulings."""
+
+    number: int
+    width: float
+    height: float
+    rulings: Rulings
+    all_lines: list[Line]
+    lines: list[Line]
+
+    @property
+    def running(self) -> PageLines:
+        return PageLines(self.lines, self.height)
+
+
 class _TableReader:
     """Reads pages in order, remembering what a table continued on the next page needs."""
 
@@ -66,45 +84,77 @@ class _TableReader:
         # Where paragraphs went on from line to line on the page being read.
         self.joins: list[LineJoin] = []
 
-    def page(self, number: int, page: PdfPage) -> tuple[Page, PageReading]:
+    def prepare(self, number: int, page: PdfPage) -> Prepared:
+        """The page's glyphs as lines, and its rulings: all the reader needs of the PDF page,
+        so that the page can be released before its neighbours are read."""
+        glyphs, rulings = read_page(page, self.settings)
+        all_lines = make_lines(glyphs, self.settings)
+        lines = within_margins(all_lines, self.settings)
+        return Prepared(number, float(page.width), float(page.height), rulings, all_lines, lines)
+
+    def page(self, prepared: Prepared, around: Sequence[Prepared]) -> tuple[Page, PageReading]:
+        """The page's grid and reading; ``around`` are the pages before and after it, to tell
+        its running header and footer by."""
         settings = self.settings
-        glyphs, rulings = read_page(page, settings)
-        all_lines = make_lines(glyphs, settings)
-        lines = within_margins(all_lines, settings)
+        lines = prepared.lines
+        top, bottom = running_lines(
+            prepared.running,
+            [other.running for other in around],
+            settings,
+            stop_at=lambda i: header_at(lines, i, self.vocabulary, settings) is not None,
+        )
+        header_lines, lines, footer_lines = (
+            lines[:top],
+            lines[top : len(lines) - bottom],
+            lines[len(lines) - bottom :],
+        )
         kept = {id(line) for line in lines}
-        furniture = tuple(line for line in all_lines if id(line) not in kept)
+        furniture = tuple(line for line in prepared.all_lines if id(line) not in kept)
         self.joins = []
         # Where the page's text ends, taking the margins to be the same on the left and right.
-        right = float(page.width) - min((line.x0 for line in lines), default=0)
+        right = prepared.width - min((line.x0 for line in prepared.lines), default=0)
         tables = self._tables(lines)
         first = len(lines) - sum(len(header) + len(below) for header, _, below in tables)
         free_text = list(lines[:first])
-        rows = self._free_text(free_text, right)
+        rows = self._free_text([*header_lines, *free_text], right)
         readings: list[TableReading] = []
         for index, (header, labels, lines_below) in enumerate(tables):
             end = table_end(lines_below, settings)
             body = lines_below[:end]
             if labels is not None:
-                self.columns = find_columns(
-                    labels, body, rulings.vertical, float(page.width), self.columns, settings
-                )
+                self.columns = self._columns(labels, body, prepared)
                 rows.append(Row(tuple(Cell(_label(text)) for text in self.columns.labels)))
-            table_rows, table_reading = self._table(header, labels, body, rulings, index == 0)
+            table_rows, table_reading = self._table(
+                header, labels, body, prepared.rulings, index == 0
+            )
             rows += table_rows
             readings.append(table_reading)
             rows += self._free_text(lines_below[end:], right)
             free_text += lines_below[end:]
+        rows += self._free_text(footer_lines, right)
         reading = PageReading(
-            number=number,
-            width=float(page.width),
-            height=float(page.height),
-            lines=tuple(all_lines),
+            number=prepared.number,
+            width=prepared.width,
+            height=prepared.height,
+            lines=tuple(prepared.all_lines),
             furniture=furniture,
             free_text=tuple(free_text),
             tables=tuple(readings),
             joins=tuple(self.joins),
         )
-        return Page(number, tuple(rows)), reading
+        return Page(prepared.number, tuple(rows)), reading
+
+    def _columns(self, labels: list[Label], body: list[Line], prepared: Prepared) -> Columns:
+        """The columns of a table whose header row has ``labels``, measured on the lines of
+        its cells: a line that runs across the columns (a heading between two tables, a
+        merged track row) says nothing of how far a column's text reaches."""
+        vocabulary, settings = self.vocabulary, self.settings
+        vertical, width = prepared.rulings.vertical, prepared.width
+        columns = find_columns(labels, body, vertical, width, self.columns, settings)
+        cells = [line for line in body if not is_spanning(line, columns, vocabulary, settings)]
+        if len(cells) == len(body):
+            return columns
+        return find_columns(labels, cells, vertical, width, self.columns, settings)
 
     def _tables(self, lines: list[Line]) -> list[Table]:
         """The tables on the page: one below each header row; where there is none, the
@@ -338,19 +388,48 @@ def read_pdf_pages(
     with document:
         reader = _TableReader(vocabulary, settings)
         seen_text = False
-        for number, page in enumerate(pages, start=1):
-            try:
-                result = reader.page(number, page)
-            except Exception as error:
-                if not _raised_by_backend(error):
-                    raise
-                raise InputError(f"not a readable PDF: page {number}: {_reason(error)}") from None
-            finally:
-                page.close()
+        for result in _pages_in_context(reader, _prepared(reader, pages), settings.running_pages):
             seen_text = seen_text or bool(result[0].rows)
             yield result
         if not seen_text:
             raise InputError("the PDF has no text layer (a scan?); run OCR on it first")
+
+
+def _prepared(reader: _TableReader, pages: Iterable[PdfPage]) -> Iterator[Prepared]:
+    """Each page prepared (``_TableReader.prepare``) and released."""
+    for number, page in enumerate(pages, start=1):
+        try:
+            yield reader.prepare(number, page)
+        except Exception as error:
+            if not _raised_by_backend(error):
+                raise
+            raise InputError(f"not a readable PDF: page {number}: {_reason(error)}") from None
+        finally:
+            page.close()
+
+
+def _pages_in_context(
+    reader: _TableReader, prepared: Iterable[Prepared], around: int
+) -> Iterator[tuple[Page, PageReading]]:
+    """Each page read with up to ``around`` pages before and after it at hand, and no more
+    in memory."""
+    window: list[Prepared] = []  # the pages before the next to read, it, and those after
+
+    def read(index: int) -> tuple[Page, PageReading]:
+        return reader.page(window[index], window[:index] + window[index + 1 :])
+
+    done = 0  # how many of the window's pages are read
+    for page in prepared:
+        window.append(page)
+        if len(window) > done + around:
+            yield read(done)
+            done += 1
+            if done > around:
+                window.pop(0)
+                done -= 1
+    while done < len(window):
+        yield read(done)
+        done += 1
 
 
 def read_pdf(

@@ -53,6 +53,20 @@ class PdfSettings:
     this may be a running header or footer (a browser's date, file name, ``3/18``)."""
     furniture_gap: float = 0.5
     """em of the line: such a line is furniture if set more than this apart from the next."""
+    running_pages: int = 2
+    """A running header or footer is looked for on this many pages before and after a page:
+    two, so that one that differs on odd and even pages is still found."""
+    running_lines: int = 4
+    """At most this many lines at the top, and as many at the bottom, of a page can be its
+    running header and footer (a title block, a classification mark, a page number, a date)."""
+    running_position: float = 0.5
+    """em: a line is the same running header or footer as one on another page if it stands
+    as far from the same edge, give or take this (a producer places them exactly; the
+    table's lines near the edges move from page to page by whole lines)."""
+    running_gap: float = 0.3
+    """em: a running header or footer stands further than this from the page's content:
+    lines of a paragraph stand about 0.15 em apart (single spacing), while a footer sits in
+    the margin, below the last line the body area holds (seen 0.45 em below it)."""
 
     # -- the header band ----------------------------------------------------------------------
     header_lines: int = 3
