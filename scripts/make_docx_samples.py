@@ -1,15 +1,16 @@
 """Rebuild the 2009 report as the Word document it was, and convert it with LibreOffice.
 
-    python scripts/make_docx_samples.py [OUTPUT_DIR]
+    python scripts/make_docx_samples.py [OUTPUT_DIR] [--only NAME...]
 
 The content comes from the converter's text rendition, samples/voortgangsrapportage-2009.txt,
-read with voortgang's own text reader. Each variant is a .docx made with python-docx: the
-title block in the page header, one table per track (SPOOR 1, 2, 3) whose first two rows, the
-track row and the column header row, repeat on every page, and one table row per row of the
-text rendition, with its paragraphs, italics and bold. LibreOffice headless then prints each
-document to PDF, and exports the landscape one to HTML as well.
+read with voortgang's own text reader. Each variant is a .docx made with python-docx, with one
+table row per row of the text rendition, its paragraphs, italics and bold. In most variants
+the title block stands in the page header and each track (SPOOR 1, 2, 3) is a table of its own
+on a new page, whose first two rows, the track row and the column header row, repeat on every
+page. LibreOffice headless then prints each document to PDF, and exports the landscape one to
+HTML as well.
 
-Written to OUTPUT_DIR (default: samples/), for each variant NAME:
+Written to OUTPUT_DIR (default: samples/), for each variant NAME (all, or those --only names):
 
     voortgangsrapportage-2009-NAME.docx     the Word document
     voortgangsrapportage-2009-NAME.pdf      LibreOffice's PDF of it
@@ -20,9 +21,34 @@ Variants: landscape-ruled (Liberation Sans 9 pt, every cell ruled), portrait-pla
 rules only), landscape-mono (Liberation Mono 9 pt, every cell ruled: spaces 0.6 em wide) and
 portrait-narrow (Liberation Sans Narrow 10 pt, every cell ruled, narrow columns).
 
+The layouts of issue 10, which tests/test_golden.py reads against the golden records:
+
+- portrait-narrow-breaks-ruled and portrait-narrow-breaks-plain (Liberation Sans 10 pt, every
+  cell ruled / no borders at all): number, Deadline and Trekker columns so narrow
+  (NARROW_BREAK_WIDTHS) that LibreOffice breaks words inside, as Word does with a word that
+  does not fit: 2.0./1, Deadlin/e, Trekke/r, novemb/er, Continu/e, BZK/V/NG, Nuans/a, and
+  "Justitie/ NCTb" as Justitie and "/ NCTb"; in the Resultaat column
+  Professionaliseringsaanbo/d and uitwisselingsprogramma'/s. (LibreOffice, unlike Word, may
+  break after a slash: in a Trekker column 1.62 cm wide, BZK/VNG breaks as BZK/ and VNG.)
+- portrait-furniture (Liberation Serif 10 pt, ruled): page furniture, a running header with
+  the classification mark DEPARTEMENTAAL VERTROUWELIJK above the title block and a footer
+  "Pagina N van M" (PAGE and NUMPAGES fields) with a date line, "2 december 2009", below it.
+- landscape-furniture-plain (DejaVu Sans 8 pt, no borders): the mark STG. CONFIDENTIEEL
+  above the title block, a footer of one line, the date 2-12-2009 and "- N -".
+- portrait-per-track-hrules (Carlito 10 pt, horizontal rules only): the title block once, at
+  the top of the first page; each track's heading (SPOOR 2: ...) a bold paragraph above a
+  table of its own without a track row; the tables follow one another without page breaks,
+  several on a page; only the column header row repeats.
+- portrait-per-track-hrules-furniture (Liberation Sans 9 pt): the same, with a running header
+  of one line, "Voortgangsrapportage 2009" and the mark, and a footer of one line, the date
+  and "Pagina N van M".
+
+Only the variants named are made with --only; the others' committed files are left as they
+are (LibreOffice's PDFs are not byte for byte the same from one run to the next).
+
 Needs the dev extra (``pip install -e '.[dev]'``) and, on Debian, the packages
 ``libreoffice-writer-nogui`` and ``fonts-liberation`` (``fonts-crosextra-carlito`` for the
-Carlito variant).
+Carlito variants, ``fonts-dejavu-core`` for landscape-furniture-plain).
 """
 
 from __future__ import annotations
@@ -37,6 +63,7 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -57,11 +84,40 @@ LIST_GLYPHS = ("- ", "• ", "o ")
 ALL_EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
 FONT_ATTRIBUTES = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+# Number, Resultaat, Deadline, Trekker, Stand van zaken: with Liberation Sans 10 pt and Word's
+# default cell margins (0.19 cm a side) the number column holds 2.10 but not 2.0.1, the
+# Deadline column continu and voorjaar but neither Deadline (bold) nor november, the Trekker
+# column Trekke (bold) and Nuansa but not Trekker (bold) nor Justitie/.
+NARROW_BREAK_WIDTHS = (1.11, 4.6, 1.74, 1.55, 8.0)
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A running header and footer on every page: page furniture, not report content.
+
+    The header carries the classification ``mark`` and the report's title; the footer the page
+    number as Word fields, ``Pagina N van M`` (PAGE and NUMPAGES) or ``- N -`` (PAGE), and the
+    ``date`` if there is one. ``one_line`` sets title and mark on one header line, date and page
+    number on one footer line, apart by a right-aligned tab stop; otherwise each stands on a
+    line of its own.
+    """
+
+    mark: str = "DEPARTEMENTAAL VERTROUWELIJK"
+    footer: str = "pagina"  # "pagina": Pagina N van M; "dash": - N -
+    date: str | None = None
+    one_line: bool = False
 
 
 @dataclass(frozen=True)
 class Variant:
-    """One way to typeset the report."""
+    """One way to typeset the report.
+
+    ``tables``: "repeated-heading", one table per track whose track row and column header row
+    repeat on every page, each track on a new page, the title block in the page header; or
+    "per-track-paragraph", the title block on the first page only and the track heading a bold
+    paragraph between tables that follow one another, several on a page, only the column
+    header row repeating.
+    """
 
     name: str
     landscape: bool
@@ -71,6 +127,8 @@ class Variant:
     column_widths_cm: tuple[float, float, float, float, float]
     shading: str | None = None
     export_html: bool = False
+    tables: str = "repeated-heading"
+    furniture: Furniture | None = None
 
     @property
     def stem(self) -> str:
@@ -120,6 +178,64 @@ VARIANTS = (
         size=10,
         ruled_edges=ALL_EDGES,
         column_widths_cm=(1.0, 5.0, 1.5, 1.6, 8.0),
+    ),
+    # Issue 10: layouts the reader has not been made for. Number, Deadline and Trekker columns
+    # so narrow that LibreOffice breaks words inside: 2.0.1 as 2.0./1, Deadline as Deadlin/e,
+    # november as novemb/er, Trekker as Trekke/r (see NARROW_BREAK_WIDTHS).
+    Variant(
+        "portrait-narrow-breaks-ruled",
+        landscape=False,
+        font="Liberation Sans",
+        size=10,
+        ruled_edges=ALL_EDGES,
+        column_widths_cm=NARROW_BREAK_WIDTHS,
+    ),
+    Variant(
+        "portrait-narrow-breaks-plain",
+        landscape=False,
+        font="Liberation Sans",
+        size=10,
+        ruled_edges=(),
+        column_widths_cm=NARROW_BREAK_WIDTHS,
+    ),
+    Variant(
+        "portrait-furniture",
+        landscape=False,
+        font="Liberation Serif",
+        size=10,
+        ruled_edges=ALL_EDGES,
+        column_widths_cm=(1.1, 4.6, 1.8, 2.2, 7.3),
+        furniture=Furniture(footer="pagina", date="2 december 2009"),
+    ),
+    Variant(
+        "landscape-furniture-plain",
+        landscape=True,
+        font="DejaVu Sans",
+        size=8,
+        ruled_edges=(),
+        column_widths_cm=(1.3, 7.2, 2.0, 2.6, 12.6),
+        furniture=Furniture(
+            mark="STG. CONFIDENTIEEL", footer="dash", date="2-12-2009", one_line=True
+        ),
+    ),
+    Variant(
+        "portrait-per-track-hrules",
+        landscape=False,
+        font="Carlito",
+        size=10,
+        ruled_edges=("top", "bottom", "insideH"),
+        column_widths_cm=(1.1, 4.6, 1.8, 2.2, 7.3),
+        tables="per-track-paragraph",
+    ),
+    Variant(
+        "portrait-per-track-hrules-furniture",
+        landscape=False,
+        font="Liberation Sans",
+        size=9,
+        ruled_edges=("top", "bottom", "insideH"),
+        column_widths_cm=(1.2, 4.6, 1.8, 2.2, 7.2),
+        tables="per-track-paragraph",
+        furniture=Furniture(footer="pagina", date="2 december 2009", one_line=True),
     ),
 )
 
@@ -218,15 +334,22 @@ def add_run(
     return run
 
 
+def write_title_line(
+    paragraph: DocxParagraph, heading: list[Paragraph], index: int, variant: Variant
+) -> None:
+    """Line ``index`` of the title block: title and plan in bold capitals, then the date."""
+    paragraph.paragraph_format.space_after = Pt(0 if index < len(heading) - 1 else 6)
+    run = add_run(paragraph, heading[index].text, variant, bold=index < 2)
+    run.font.size = Pt(variant.size + (3 if index == 0 else 1))
+
+
 def write_header(document: DocxDocument, heading: list[Paragraph], variant: Variant) -> None:
-    """The title block in the page header: title and plan in bold capitals, then the date."""
+    """The title block in the page header."""
     header = document.sections[0].header
     header.is_linked_to_previous = False
-    for index, source in enumerate(heading):
+    for index in range(len(heading)):
         paragraph = header.paragraphs[0] if index == 0 else header.add_paragraph()
-        paragraph.paragraph_format.space_after = Pt(0 if index < len(heading) - 1 else 6)
-        run = add_run(paragraph, source.text, variant, bold=index < 2)
-        run.font.size = Pt(variant.size + (3 if index == 0 else 1))
+        write_title_line(paragraph, heading, index, variant)
 
 
 def fill_cell(cell: _Cell, source: Cell, variant: Variant, bold: bool = False) -> None:
@@ -314,17 +437,147 @@ def page_break(document: DocxDocument) -> None:
     paragraph.paragraph_format.line_spacing = Pt(1)
 
 
+def write_title_block(document: DocxDocument, heading: list[Paragraph], variant: Variant) -> None:
+    """The title block as the first paragraphs of the body, set as in the page header."""
+    for index in range(len(heading)):
+        write_title_line(document.add_paragraph(), heading, index, variant)
+
+
+def write_track_heading(document: DocxDocument, track: TrackTable, variant: Variant) -> None:
+    """The track heading as a bold paragraph of its own, kept with the table below it."""
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(variant.size)
+    paragraph.paragraph_format.keep_with_next = True
+    add_run(paragraph, track.title, variant, bold=True)
+
+
+def write_track_table(document: DocxDocument, track: TrackTable, variant: Variant) -> None:
+    """The track's table without a track row: the column header row repeated, the item rows."""
+    table = document.add_table(rows=1 + len(track.rows), cols=5)
+    set_borders(table, variant.ruled_edges)
+    set_widths(table, variant.column_widths_cm)
+    header_row, *item_rows = table.rows
+    if track.header is not None:
+        for cell, source in zip(header_row.cells, track.header.cells, strict=True):
+            if not source.is_empty:
+                fill_text(cell, source.text, variant)
+    repeat_as_header(header_row)
+    for row, source in zip(item_rows, track.rows, strict=True):
+        for cell, source_cell in zip(row.cells, source.cells, strict=True):
+            fill_cell(cell, source_cell, variant)
+
+
+# Page furniture
+
+
+def add_field(paragraph: DocxParagraph, instruction: str, variant: Variant) -> None:
+    """A Word field (``PAGE``, ``NUMPAGES``) in one run: begin, instruction, separate, a cached
+    result of 1, end. LibreOffice computes the field again when it prints."""
+    run = add_run(paragraph, "", variant)
+    for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, "1")):
+        if kind is not None:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText" if text == instruction else "w:t")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(end)
+
+
+def add_page_number(paragraph: DocxParagraph, style: str, variant: Variant) -> None:
+    """``Pagina N van M`` or ``- N -``, the numbers as fields."""
+    if style == "pagina":
+        add_run(paragraph, "Pagina ", variant)
+        add_field(paragraph, "PAGE", variant)
+        add_run(paragraph, " van ", variant)
+        add_field(paragraph, "NUMPAGES", variant)
+    elif style == "dash":
+        add_run(paragraph, "- ", variant)
+        add_field(paragraph, "PAGE", variant)
+        add_run(paragraph, " -", variant)
+    else:
+        raise ValueError(f"unknown page number style {style!r}")
+
+
+def right_tab(paragraph: DocxParagraph, variant: Variant) -> None:
+    """One tab stop, right-aligned at the right margin; the style's own (Header and Footer
+    have a centre and a right one) cleared."""
+    tab_stops = paragraph.paragraph_format.tab_stops
+    for inherited in paragraph.style.paragraph_format.tab_stops:
+        tab_stops.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
+    page_width = 29.7 if variant.landscape else 21.0
+    tab_stops.add_tab_stop(Cm(page_width - 4.0), WD_TAB_ALIGNMENT.RIGHT)
+
+
+def write_furniture(document: DocxDocument, variant: Variant, title: str) -> None:
+    """The running header's mark and title and the footer's page number and date.
+
+    With the title block in the page header (repeated-heading tables) the mark goes above it
+    and the title block is the title; otherwise a short title line is written with the mark.
+    """
+    furniture = variant.furniture
+    assert furniture is not None
+    small = variant.size - 1
+    section = document.sections[0]
+    header, footer = section.header, section.footer
+    header.is_linked_to_previous = footer.is_linked_to_previous = False
+    first = header.paragraphs[0]
+    if variant.tables == "repeated-heading":
+        mark = first.insert_paragraph_before() if first.text else first
+        mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        mark.paragraph_format.space_after = Pt(4)
+        add_run(mark, furniture.mark, variant, bold=True).font.size = Pt(small)
+    elif furniture.one_line:
+        right_tab(first, variant)
+        first.paragraph_format.space_after = Pt(0)
+        add_run(first, f"{title}\t{furniture.mark}", variant).font.size = Pt(small)
+    else:
+        first.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        add_run(first, furniture.mark, variant, bold=True).font.size = Pt(small)
+        add_run(header.add_paragraph(), title, variant).font.size = Pt(small)
+
+    line = footer.paragraphs[0]
+    line.paragraph_format.space_after = Pt(0)
+    if furniture.one_line:
+        right_tab(line, variant)
+        add_run(line, f"{furniture.date or ''}\t", variant)
+        add_page_number(line, furniture.footer, variant)
+    else:
+        line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_page_number(line, furniture.footer, variant)
+        if furniture.date:
+            add_run(footer.add_paragraph(), furniture.date, variant)
+    for paragraph in footer.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = Pt(small)
+
+
 def build(pages: list[Page], variant: Variant) -> DocxDocument:
     document = Document()
     document.core_properties.title = "Voortgangsrapportage 2009"
     document.core_properties.author = "voortgang"
     set_up_styles(document, variant)
     set_up_page(document, variant)
-    write_header(document, heading_paragraphs(pages[0]), variant)
-    for index, track in enumerate(track_tables(pages)):
-        if index:
-            page_break(document)
-        write_table(document, track, variant)
+    heading = heading_paragraphs(pages[0])
+    if variant.tables == "repeated-heading":
+        write_header(document, heading, variant)
+        for index, track in enumerate(track_tables(pages)):
+            if index:
+                page_break(document)
+            write_table(document, track, variant)
+    elif variant.tables == "per-track-paragraph":
+        write_title_block(document, heading, variant)
+        for track in track_tables(pages):
+            write_track_heading(document, track, variant)
+            write_track_table(document, track, variant)
+    else:
+        raise ValueError(f"unknown tables {variant.tables!r}")
+    if variant.furniture is not None:
+        write_furniture(document, variant, document.core_properties.title)
     return document
 
 
@@ -353,15 +606,20 @@ def convert(document: Path, target: str, outdir: Path, profile: Path) -> Path:
     return outdir / f"{document.stem}.{target}"
 
 
-def make(outdir: Path) -> list[Path]:
-    """Build, convert and copy every variant to ``outdir``; the files written there."""
+def make(outdir: Path, only: list[str] | None = None) -> list[Path]:
+    """Build, convert and copy every variant (or those named in ``only``) to ``outdir``; the
+    files written there."""
+    chosen = [variant for variant in VARIANTS if not only or variant.name in only]
+    unknown = set(only or ()) - {variant.name for variant in VARIANTS}
+    if unknown:
+        raise SystemExit(f"no such variant: {', '.join(sorted(unknown))}")
     pages = list(read_text(SOURCE.read_bytes()))
     outdir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="voortgang-docx-") as temp:
         build_dir, profile = Path(temp) / "build", Path(temp) / "lo-profile"
         build_dir.mkdir()
-        for variant in VARIANTS:
+        for variant in chosen:
             document = build_dir / f"{variant.stem}.docx"
             build(pages, variant).save(str(document))
             results = {document.name: document}
@@ -378,7 +636,15 @@ def main() -> None:
     parser.add_argument(
         "outdir", nargs="?", type=Path, default=REPO / "samples", help="default: samples/"
     )
-    for path in make(parser.parse_args().outdir):
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="NAME",
+        choices=[variant.name for variant in VARIANTS],
+        help="make only these variants",
+    )
+    options = parser.parse_args()
+    for path in make(options.outdir, options.only):
         print(path)
 
 

@@ -13,6 +13,16 @@ does), list glyphs hang in front of their paragraph.
 ``fake_bold`` imitates PDF producers that have no bold font: bold text is drawn in the regular
 font twice, the second copy 0.3 pt to the right. It is done at the lowest level, in the canvas's
 text object, so every bold run comes out that way, in table cells and heading alike.
+
+Two options, off by default, print layouts of issue 10. ``furniture`` adds page furniture to
+every page: a running header in the top margin (the report's title on the left, a
+classification mark on the right) and a footer in the bottom margin (``Pagina N van M`` or
+``- N -`` in the middle, a date on the left if ``furniture_date`` is set), each on one line or,
+``furniture_stacked``, the mark on a line above the title and the page number above the date.
+``per_track_tables``
+sets the heading lines once, at the top of the first page, and each track as its heading, a bold
+paragraph, above a table of its own without a track row (only the column header row repeats);
+the tables follow one another without page breaks, several on a page.
 """
 
 from __future__ import annotations
@@ -37,10 +47,12 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     PageBreak,
     PageTemplate,
+    Spacer,
     Table,
     TableStyle,
 )
@@ -55,6 +67,7 @@ HEADING_GAP = 0.5 * cm
 COLUMN_SHARES = (0.06, 0.30, 0.10, 0.12, 0.42)
 CELL_PADDING = 4.0
 FAKE_BOLD_OFFSET = 0.3
+CLASSIFICATION = "DEPARTEMENTAAL VERTROUWELIJK"
 FONT_DIRECTORY = Path("/usr/share/fonts")
 
 # Regular, bold, italic and bold italic member of each family: reportlab's built-in names for
@@ -103,6 +116,11 @@ class PdfStyle:
     font_size: float = 9
     fake_bold: bool = False
     password: str | None = None  # encrypt the PDF with this user password
+    furniture: bool = False  # a running header and footer on every page
+    page_numbers: str = "pagina"  # with furniture: "pagina" (Pagina N van M) or "dash" (- N -)
+    furniture_date: str | None = None  # with furniture: a date in the footer
+    furniture_stacked: bool = False  # with furniture: mark above title, page number above date
+    per_track_tables: bool = False  # track headings as paragraphs between tables
 
 
 @dataclass(frozen=True)
@@ -232,6 +250,32 @@ class FakeBoldCanvas(Canvas):
         return FakeBoldTextObject(self, x, y, direction=direction)
 
 
+class FurnitureCanvas(FakeBoldCanvas):
+    """Holds every page back until the document is done, then draws the page furniture on each,
+    now that the page count is known (reportlab's recipe for "page N of M").
+
+    ``draw_furniture(canvas, page, pages)`` is set on a subclass (see ``furniture_canvas``).
+    """
+
+    def draw_furniture(self, page: int, pages: int) -> None:
+        raise NotImplementedError
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._held: list[dict] = []
+
+    def showPage(self) -> None:
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        for number, state in enumerate(self._held, 1):
+            self.__dict__.update(state)
+            self.draw_furniture(number, len(self._held))
+            super().showPage()
+        super().save()
+
+
 # -- paragraphs --------------------------------------------------------------------------------
 
 
@@ -353,9 +397,9 @@ def column_widths(tracks: list[Track], width: float, styles: Styles) -> list[flo
     return widths
 
 
-def table_style(ruled: bool) -> TableStyle:
+def table_style(ruled: bool, track_row: bool = True) -> TableStyle:
     commands: list[tuple] = [
-        ("SPAN", (0, 0), (-1, 0)),
+        *([("SPAN", (0, 0), (-1, 0))] if track_row else []),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
@@ -367,24 +411,29 @@ def table_style(ruled: bool) -> TableStyle:
     return TableStyle(commands)
 
 
-def track_table(track: Track, widths: list[float], styles: Styles, ruled: bool) -> Table:
+def track_table(
+    track: Track, widths: list[float], styles: Styles, ruled: bool, track_row: bool = True
+) -> Table:
     """The track's table; rows break across pages where the page ends, as Word lets them.
+    Without ``track_row`` the table starts at the column header row (the track heading is a
+    paragraph above it).
 
     With ``splitByRow`` on (reportlab's default) a table only breaks inside a row when not even
     one whole row fits; off, it fills each page and breaks the row that crosses its end.
     """
-    # The track title is set like any text cell (column 1), across all five columns.
-    track_cells = [cell_flowables(track.track_row.cells[0], 1, styles), "", "", "", ""]
     rows = [track.header_row, *track.rows]
-    data = [track_cells] + [
+    data = [
         [cell_flowables(cell, column, styles) for column, cell in enumerate(row.cells)]
         for row in rows
     ]
+    if track_row:
+        # The track title is set like any text cell (column 1), across all five columns.
+        data.insert(0, [cell_flowables(track.track_row.cells[0], 1, styles), "", "", "", ""])
     return Table(
         data,
         colWidths=widths,
-        style=table_style(ruled),
-        repeatRows=2,
+        style=table_style(ruled, track_row),
+        repeatRows=2 if track_row else 1,
         splitByRow=0,
         splitInRow=1,
         hAlign="LEFT",
@@ -419,6 +468,42 @@ def draw_heading(heading: list[PdfParagraph], canvas: Canvas, left: float, top: 
         y -= paragraph.getSpaceAfter()
 
 
+def track_heading(track: Track, styles: Styles) -> PdfParagraph:
+    """The track row's text as a bold paragraph."""
+    style = paragraph_style("track", styles.fonts, styles.size + 1)
+    style.spaceBefore = styles.size
+    markup = " ".join(runs_markup(p.runs) for p in track.track_row.cells[0].paragraphs)
+    return PdfParagraph(f"<b>{markup}</b>", style)
+
+
+def furniture_canvas(
+    style: PdfStyle, title: str, fonts: FontSet, page_size: tuple[float, float]
+) -> type[FurnitureCanvas]:
+    """A canvas class that draws the running header and footer on every page: the title and
+    the classification mark in the top margin, the page number and the date in the bottom one."""
+    size = style.font_size - 1
+    width, height = page_size
+    if style.page_numbers not in ("pagina", "dash"):
+        raise ValueError(f"unknown page_numbers {style.page_numbers!r}")
+
+    top, bottom = height - MARGIN / 2 - size, MARGIN / 2
+    # Stacked: the mark on a line above the title's, the page number on a line above the date's.
+    step = 1.2 * size if style.furniture_stacked else 0
+
+    def draw_furniture(canvas: FurnitureCanvas, page: int, pages: int) -> None:
+        canvas.saveState()
+        canvas.setFont(fonts.regular, size)
+        canvas.drawString(MARGIN, top - step, title)
+        canvas.drawRightString(width - MARGIN, top, CLASSIFICATION)
+        number = f"Pagina {page} van {pages}" if style.page_numbers == "pagina" else f"- {page} -"
+        canvas.drawCentredString(width / 2, bottom + step, number)
+        if style.furniture_date:
+            canvas.drawString(MARGIN, bottom, style.furniture_date)
+        canvas.restoreState()
+
+    return type("ReportFurnitureCanvas", (FurnitureCanvas,), {"draw_furniture": draw_furniture})
+
+
 def render_pdf(pages: list[Page], style: PdfStyle = PdfStyle()) -> bytes:
     """The grid pages as a PDF; the same pages and style give the same bytes."""
     if not pages:
@@ -432,16 +517,31 @@ def render_pdf(pages: list[Page], style: PdfStyle = PdfStyle()) -> bytes:
     tracks = tracks_of(pages)
     widths = column_widths(tracks, frame_width, styles)
     story: list[Flowable] = []
-    for index, track in enumerate(tracks):
-        if index:
-            story.append(PageBreak())
-        story.append(track_table(track, widths, styles, style.ruled))
+    if style.per_track_tables:
+        story += [*heading, Spacer(0, HEADING_GAP)]
+        for track in tracks:
+            # A new page rather than the heading alone at the foot of one (keepWithNext would
+            # move the whole table along).
+            story += [CondPageBreak(8 * styles.size), track_heading(track, styles)]
+            story += [track_table(track, widths, styles, style.ruled, track_row=False)]
+    else:
+        for index, track in enumerate(tracks):
+            if index:
+                story.append(PageBreak())
+            story.append(track_table(track, widths, styles, style.ruled))
 
     def on_page(canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        draw_heading(heading, canvas, MARGIN, page_size[1] - MARGIN)
+        if not style.per_track_tables:
+            draw_heading(heading, canvas, MARGIN, page_size[1] - MARGIN)
 
-    top = page_size[1] - MARGIN - heading_height - HEADING_GAP
+    top = page_size[1] - MARGIN
+    if not style.per_track_tables:
+        top -= heading_height + HEADING_GAP
     frame = Frame(MARGIN, MARGIN, frame_width, top - MARGIN, 0, 0, 0, 0, id="table")
+    title = heading_rows(pages[0])[0].cells[0].text if heading else ""
+    canvas_class: type[Canvas] = FakeBoldCanvas
+    if style.furniture:
+        canvas_class = furniture_canvas(style, title.capitalize(), fonts, page_size)
     buffer = BytesIO()
     doc = BaseDocTemplate(
         buffer,
@@ -449,8 +549,8 @@ def render_pdf(pages: list[Page], style: PdfStyle = PdfStyle()) -> bytes:
         pageTemplates=[PageTemplate("report", [frame], onPage=on_page)],
         invariant=1,
         encrypt=StandardEncryption(style.password) if style.password else None,
-        title=heading_rows(pages[0])[0].cells[0].text if heading else "",
+        title=title,
         creator="voortgang tests/pdf_rendering.py",
     )
-    doc.build(story, canvasmaker=FakeBoldCanvas)
+    doc.build(story, canvasmaker=canvas_class)
     return buffer.getvalue()
