@@ -61,31 +61,27 @@ def running_lines(
 
     Such a line stands at the edge of the page, and a line of the same text but for its
     digits (``Pagina 2 van 15``, ``- 3 -``, a date) stands at the same distance from the
-    same edge on one of ``others``, the pages around it; the lines found are set apart from
-    the page's content by more than the lines of a paragraph are. Nothing here knows their
-    words. ``stop_at(i)`` says where furniture cannot reach: a table's header row, which
-    repeats from page to page as well.
+    same edge on other pages around it (``others``): on ``running_repeats`` of them, or on
+    all where there are fewer. Nothing here knows their words. ``stop_at(i)`` says where
+    furniture cannot reach: a table's header row, which repeats from page to page as well.
     """
     lines = page.lines
     limit = min(settings.running_lines, len(lines))
+    needed = min(settings.running_repeats, len(others))
+    if not needed:
+        return 0, 0
+
+    def running(index: int, from_top: bool) -> bool:
+        if stop_at(index):
+            return False
+        return _repeats(lines[index], page, others, from_top, settings) >= needed
+
     top = 0
-    while top < limit and not stop_at(top) and _repeats(top, page, others, True, settings):
+    while top < limit and running(top, True):
         top += 1
-    while top and top < len(lines) and not _set_apart(lines[top - 1], lines[top], settings):
-        top -= 1
     bottom = 0
-    while (
-        bottom < min(limit, len(lines) - top)
-        and not stop_at(len(lines) - 1 - bottom)
-        and _repeats(len(lines) - 1 - bottom, page, others, False, settings)
-    ):
+    while bottom < min(limit, len(lines) - top) and running(len(lines) - 1 - bottom, False):
         bottom += 1
-    while (
-        bottom
-        and bottom < len(lines) - top
-        and not _set_apart(lines[-bottom - 1], lines[-bottom], settings)
-    ):
-        bottom -= 1
     return top, bottom
 
 
@@ -95,21 +91,18 @@ def _shape(line: Line) -> str:
 
 
 def _repeats(
-    index: int, page: PageLines, others: Sequence[PageLines], from_top: bool, settings: PdfSettings
-) -> bool:
-    """Whether a line of the same shape as ``page.lines[index]`` stands as far from the same
-    edge on one of ``others``."""
-    line = page.lines[index]
+    line: Line, page: PageLines, others: Sequence[PageLines], from_top: bool, settings: PdfSettings
+) -> int:
+    """On how many of ``others`` a line of the same shape as ``line`` stands as far from the
+    same edge."""
     shape, tolerance = _shape(line), settings.running_position * line.size
     here = line.top if from_top else page.height - line.bottom
-    return any(
-        abs((other_line.top if from_top else other.height - other_line.bottom) - here) <= tolerance
-        and _shape(other_line) == shape
+    return sum(
+        any(
+            abs((other_line.top if from_top else other.height - other_line.bottom) - here)
+            <= tolerance
+            and _shape(other_line) == shape
+            for other_line in other.lines
+        )
         for other in others
-        for other_line in other.lines
     )
-
-
-def _set_apart(upper: Line, lower: Line, settings: PdfSettings) -> bool:
-    """Whether two lines stand further apart than the lines of a paragraph do."""
-    return lower.top - upper.bottom > settings.running_gap * min(upper.size, lower.size)

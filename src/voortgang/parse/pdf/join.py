@@ -25,6 +25,8 @@ NAME_PARTS = re.compile(r"[/,;()\s]+")
 WORDS_AFTER_DASH = frozenset({"en", "of", "tot", "t/m", "dan"})
 # Where a line may break without a space.
 BREAKS_AFTER = ("-", "–", "/")
+# Apostrophes, which stand inside a word (``programma's``).
+APOSTROPHES = ("'", "’")
 # Such a break inside a word, between letters or digits.
 INNER_BREAK = re.compile(r"\w[-–/]\w")
 
@@ -201,9 +203,9 @@ def starts_list_item(line: Line) -> bool:
 
 def _goes_on(last: str, first: str, vocabulary: TableVocabulary) -> bool:
     """Whether ``first`` may be the rest of a word that ``last`` ends with: a word goes on in
-    lower case, an item number where the halves make one (``7.0.`` / ``4``, ``7.0`` /
-    ``.4``); where a half is a known name
-    (``WWI`` / ``en``, ``BZK`` / ``VNG``), only if the halves make one (``NCT`` / ``b``).
+    lower case (after a letter, or an apostrophe: ``programma'`` / ``s``); an item number
+    where the halves make one (``7.0.`` / ``4``, ``7.0`` / ``.4``); where a half is a known
+    name (``WWI`` / ``en``, ``BZK`` / ``VNG``), only if the halves make one (``NCT`` / ``b``).
 
     A producer breaks a word too long for its column at a hyphen or slash inside it before
     it breaks it anywhere else: a word that holds one it did not break at (``abc-def``,
@@ -218,7 +220,8 @@ def _goes_on(last: str, first: str, vocabulary: TableVocabulary) -> bool:
         return bool(vocabulary.item_number.fullmatch(last + first))
     if INNER_BREAK.search(last):
         return False
-    return last[-1:].isalpha() and first[:1].islower()
+    in_word = last[-1:].isalpha() or (last[-1:] in APOSTROPHES and last[-2:-1].isalpha())
+    return in_word and first[:1].islower()
 
 
 # -- wrap spaces ---------------------------------------------------------------------------------

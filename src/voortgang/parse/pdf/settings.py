@@ -63,10 +63,10 @@ class PdfSettings:
     """em: a line is the same running header or footer as one on another page if it stands
     as far from the same edge, give or take this (a producer places them exactly; the
     table's lines near the edges move from page to page by whole lines)."""
-    running_gap: float = 0.3
-    """em: a running header or footer stands further than this from the page's content:
-    lines of a paragraph stand about 0.15 em apart (single spacing), while a footer sits in
-    the margin, below the last line the body area holds (seen 0.45 em below it)."""
+    running_repeats: int = 2
+    """A running header or footer repeats on this many of the pages around it (or on all,
+    where there are fewer): once could be chance, a table's line where another page's
+    stands; twice at the same place, with the same text but for digits, is the producer's."""
 
     # -- the header band ----------------------------------------------------------------------
     header_lines: int = 3
