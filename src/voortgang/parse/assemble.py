@@ -74,6 +74,7 @@ def assemble(pages: Iterable[Page], source: Source) -> Report:
     tracks: dict[int, str] = {}
     drafts: list[DraftItem] = []
     heading_lines: list[list[str]] = []
+    sizes: dict[str, float] = {}  # the type size of text outside the table, where told
     page_count: int | None = None
     for page in pages:
         if page.number is not None:
@@ -88,7 +89,10 @@ def assemble(pages: Iterable[Page], source: Source) -> Report:
             elif header := match_header(row):
                 columns = header
             elif columns is None or not row.in_table:
-                heading_lines[-1].extend(cell.text for cell in row.cells if not cell.is_empty)
+                texts = [cell.text for cell in row.cells if not cell.is_empty]
+                heading_lines[-1].extend(texts)
+                if row.size is not None:
+                    sizes.update((text, max(row.size, sizes.get(text, row.size))) for text in texts)
             else:
                 item_row = ItemRow.of(row, columns, page.number)
                 number = _number_of(item_row.number)
@@ -102,7 +106,7 @@ def assemble(pages: Iterable[Page], source: Source) -> Report:
         raise InputError(f"no table with the columns {REQUIRED_COLUMNS}")
     if not drafts:
         raise InputError("the report's table has no items")
-    heading = read_heading(heading_lines)
+    heading = read_heading(heading_lines, sizes)
     items = [_build_item(draft, heading.year) for draft in drafts]
     resolve_references(items)
     return Report(

@@ -69,12 +69,15 @@ class Row:
     """A table row, or (``in_table`` false) a block of text outside any table.
 
     ``continues`` marks the rest of the row before, carried over by a page break: one row of
-    the table, printed in two parts. Only a reader that can tell (PDF) sets it.
+    the table, printed in two parts. Only a reader that can tell (PDF) sets it. ``size`` is,
+    for text outside a table, its type size relative to the page's usual text (1.5 for a
+    heading half as large again), where the format tells; None where it does not.
     """
 
     cells: tuple[Cell, ...]
     in_table: bool = True
     continues: bool = False
+    size: float | None = None
 
     @property
     def is_empty(self) -> bool:

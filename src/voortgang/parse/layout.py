@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from voortgang.errors import InputError
@@ -128,12 +129,16 @@ class Heading:
         return None
 
 
-def read_heading(lines_per_page: list[list[str]]) -> Heading:
+def read_heading(
+    lines_per_page: list[list[str]], sizes: Mapping[str, float] | None = None
+) -> Heading:
     """The heading from the text outside the table on each page.
 
     Lines that repeat on at least half the pages are the running heading (a page that merged
     two heading lines into one does not disturb it); a date line such as ``December 2009`` is
-    the date, the first other line the title and the next one the plan.
+    the date, the title is the first other line in the largest type (``sizes``, where the
+    format tells a line's type size: a classification mark above the title is not it), and
+    the plan the line after the title.
     """
     pages = [page for page in lines_per_page if page]
     if not pages:
@@ -144,6 +149,10 @@ def read_heading(lines_per_page: list[list[str]]) -> Heading:
     lines = [line for line in running if not PAGE_NUMBER.match(line)]
     date = next((line for line in lines if DATE.match(line)), None)
     others = [line for line in lines if line != date]
+    known = [sizes[line] for line in others if sizes and line in sizes]
+    if known:
+        largest = max(known)
+        others = others[next(i for i, line in enumerate(others) if sizes.get(line) == largest) :]
     return Heading(
         title=title_case(others[0]) if others else None,
         plan=title_case(others[1]) if len(others) > 1 else None,

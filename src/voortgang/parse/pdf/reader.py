@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import math
+import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -113,10 +114,11 @@ class _TableReader:
         self.joins = []
         # Where the page's text ends, taking the margins to be the same on the left and right.
         right = prepared.width - min((line.x0 for line in prepared.lines), default=0)
+        usual = statistics.median(line.size for line in prepared.lines) if prepared.lines else 1
         tables = self._tables(lines)
         first = len(lines) - sum(len(header) + len(below) for header, _, below in tables)
         free_text = list(lines[:first])
-        rows = self._free_text([*header_lines, *free_text], right)
+        rows = self._free_text([*header_lines, *free_text], right, usual)
         readings: list[TableReading] = []
         for index, (header, labels, lines_below) in enumerate(tables):
             end = table_end(lines_below, settings)
@@ -129,9 +131,9 @@ class _TableReader:
             )
             rows += table_rows
             readings.append(table_reading)
-            rows += self._free_text(lines_below[end:], right)
+            rows += self._free_text(lines_below[end:], right, usual)
             free_text += lines_below[end:]
-        rows += self._free_text(footer_lines, right)
+        rows += self._free_text(footer_lines, right, usual)
         reading = PageReading(
             number=prepared.number,
             width=prepared.width,
@@ -293,11 +295,11 @@ class _TableReader:
             )
         )
 
-    def _free_text(self, lines: Sequence[Line], right: float) -> list[Row]:
-        """Text outside a table, a row per paragraph. A line goes on the paragraph of the line
-        right above it, set in the same type, whose text would have reached past ``right``
-        (where the page's text ends) with the line's first word: a heading wrapped over two
-        lines."""
+    def _free_text(self, lines: Sequence[Line], right: float, usual: float) -> list[Row]:
+        """Text outside a table, a row per paragraph, with its type size over ``usual``, the
+        page's. A line goes on the paragraph of the line right above it, set in the same type,
+        whose text would have reached past ``right`` (where the page's text ends) with the
+        line's first word: a heading wrapped over two lines."""
         groups: list[list[Line]] = []
         for line in lines:
             before = groups[-1][-1] if groups else None
@@ -314,7 +316,10 @@ class _TableReader:
             )
             for group in groups
         ]
-        return [Row((cell,), in_table=False) for cell in cells]
+        return [
+            Row((cell,), in_table=False, size=group[0].size / usual)
+            for cell, group in zip(cells, groups, strict=True)
+        ]
 
     def _wrapped(self, before: Line, after: Line, right: float) -> bool:
         settings = self.settings
