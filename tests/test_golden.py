@@ -30,46 +30,20 @@ def test_golden_counts(golden: Report) -> None:
     ]
 
 
-def issue_10(name: str, wrong: str) -> object:
-    """A layout of issue 10 that today's reader reads wrongly, as ``wrong`` says: expected to
-    fail until the reader is fixed, then to pass (strict: an unexpected pass fails the suite,
-    and the mark is to be removed)."""
-    return pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=f"issue 10: {wrong}"))
-
-
 # Layouts the reader was not made for (scripts/make_docx_samples.py, issue 10): words broken
 # inside by narrow columns, running headers and footers, the track heading as a paragraph
 # between tables. Each must read to the golden records as the text rendition does.
 UNSEEN_LAYOUTS = [
-    issue_10(
-        "voortgangsrapportage-2009-portrait-narrow-breaks-ruled.pdf",
-        "uitwisselingsprogramma's broken after the apostrophe reads as \"programma' s\" "
-        "(3.1 sub-item); the other words broken inside (Deadlin/e, Trekke/r, novemb/er, "
-        "BZK/V/NG, 2.0./1, Nuans/a, Continu/e) read right",
-    ),
-    issue_10(
-        "voortgangsrapportage-2009-portrait-narrow-breaks-plain.pdf",
-        "uitwisselingsprogramma's broken after the apostrophe reads as \"programma' s\" "
-        "(3.1 sub-item); the other words broken inside read right",
-    ),
-    issue_10(
-        "voortgangsrapportage-2009-portrait-furniture.pdf",
-        "the classification mark is read as the title (title 'Departementaal Vertrouwelijk', "
-        "plan 'Voortgangsrapportage 2009'); the footer's date is read as an item '2 decem' on "
-        "every page (48 items), cutting off the text of rows that go on over a page break",
-    ),
-    # Reads right today: the header's mark and the footer's date and - N - are left out.
+    # Deadlin/e, Trekke/r, novemb/er, BZK/V/NG, 2.0./1, Nuans/a, Continu/e, programma'/s
+    "voortgangsrapportage-2009-portrait-narrow-breaks-ruled.pdf",
+    "voortgangsrapportage-2009-portrait-narrow-breaks-plain.pdf",
+    # A classification mark above the title block; Pagina N van M above the date.
+    "voortgangsrapportage-2009-portrait-furniture.pdf",
+    # The mark and the title on one line; the date and - N - on one line.
     "voortgangsrapportage-2009-landscape-furniture-plain.pdf",
-    issue_10(
-        "voortgangsrapportage-2009-portrait-per-track-hrules.pdf",
-        "from page 9 on, where the SPOOR 2 table ends and the SPOOR 3 table begins under its "
-        "heading, wrapped lines are read as line breaks (2.18-3.3: title, lead_text, sub_items)",
-    ),
-    issue_10(
-        "voortgangsrapportage-2009-portrait-per-track-hrules-furniture.pdf",
-        "from page 8 on, where the SPOOR 2 table ends and the SPOOR 3 table begins under its "
-        "heading, wrapped lines are read as line breaks (2.19-3.3: title, lead_text, sub_items)",
-    ),
+    # SPOOR n as a paragraph between tables, two tables on a page where tracks meet.
+    "voortgangsrapportage-2009-portrait-per-track-hrules.pdf",
+    "voortgangsrapportage-2009-portrait-per-track-hrules-furniture.pdf",
 ]
 
 

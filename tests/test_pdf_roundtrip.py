@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from voortgang.model.records import Report
@@ -133,22 +133,10 @@ PER_TRACK_STYLES = [
     PdfStyle(fonts="Times", landscape=True, ruled=False, font_size=8, per_track_tables=True),
     PdfStyle(fonts="DejaVuSans", per_track_tables=True, furniture=True, furniture_date="2-12-2009"),
 ]
-STACKED_WRONG = (
-    "issue 10: the mark and the running title are read as the heading (title 'DEPARTEMENTAAL "
-    "VERTROUWELIJK Voortgangsrapportage 2009'); with a date below the page number the footer "
-    "is read as items ('Pagina 2 van 13 2 december 2009') or into them ('1.4 2 decem')"
-)
-PER_TRACK_WRONG = (
-    "issue 10: after the page where one track's table ends and the next track's heading and "
-    "table begin, lines wrapped in a cell are read as line breaks"
-)
-# A test that is expected to fail stops at its first failing example: shrinking it takes
-# Hypothesis minutes and tells nothing new.
-UNSHRUNK = settings(
+ROUND_TRIP = settings(
     max_examples=30,
     deadline=None,
     derandomize=True,
-    phases=[Phase.explicit, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow],
 )
 
@@ -162,16 +150,12 @@ def layout_id(style: PdfStyle) -> str:
     return "-".join(parts)
 
 
-def expected_to_fail(styles: list[PdfStyle], reason: str) -> list:
-    return [pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=reason)) for s in styles]
-
-
 @pytest.mark.parametrize(
     "style",
     [
         *FURNITURE_STYLES,
-        *expected_to_fail(STACKED_FURNITURE_STYLES, STACKED_WRONG),
-        *expected_to_fail(PER_TRACK_STYLES, PER_TRACK_WRONG),
+        *STACKED_FURNITURE_STYLES,
+        *PER_TRACK_STYLES,
     ],
     ids=layout_id,
 )
@@ -179,12 +163,7 @@ def test_sample_printed_in_unseen_layout_reads_back(style: PdfStyle, text_report
     assert_sample_reads_back(style, text_report)
 
 
-@settings(
-    max_examples=30,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+@ROUND_TRIP
 @given(generated=reports(broken_rows=False), style=st.sampled_from(FURNITURE_STYLES))
 def test_random_reports_with_page_furniture_read_back(
     generated: GeneratedReport, style: PdfStyle
@@ -192,10 +171,7 @@ def test_random_reports_with_page_furniture_read_back(
     assert_generated_reads_back(generated, style, heading=True)
 
 
-# Every example tried fails (the title, and the items of some), so strict.
-@pytest.mark.xfail(strict=True, reason=STACKED_WRONG)
-@pytest.mark.filterwarnings("ignore:Generating overly large repr")
-@UNSHRUNK
+@ROUND_TRIP
 @given(generated=reports(broken_rows=False), style=st.sampled_from(STACKED_FURNITURE_STYLES))
 def test_random_reports_with_stacked_page_furniture_read_back(
     generated: GeneratedReport, style: PdfStyle
@@ -203,11 +179,7 @@ def test_random_reports_with_stacked_page_furniture_read_back(
     assert_generated_reads_back(generated, style, heading=True)
 
 
-# Only some examples fail (those whose wrapped lines fall where the reader misjudges them), so
-# not strict: a change to the strategies may leave none failing among the 30.
-@pytest.mark.xfail(strict=False, reason=PER_TRACK_WRONG)
-@pytest.mark.filterwarnings("ignore:Generating overly large repr")
-@UNSHRUNK
+@ROUND_TRIP
 @given(generated=reports(broken_rows=False), style=st.sampled_from(PER_TRACK_STYLES))
 def test_random_reports_in_per_track_tables_read_back(
     generated: GeneratedReport, style: PdfStyle
