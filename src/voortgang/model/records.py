@@ -72,6 +72,15 @@ class Source(Record):
     pages: int | None
 
 
+class Reading(Record):
+    """What the reader saw of the table that the items do not show: the facts the reading
+    rules (``voortgang check``'s VG5xx) judge beside the items."""
+
+    header_pages: list[int] = Field(
+        description="The pages on which the table's column header row was found, in order."
+    )
+
+
 class Report(Record):
     schema_version: Literal["1"] = SCHEMA_VERSION
     title: str | None
@@ -80,6 +89,11 @@ class Report(Record):
     source: Source
     tracks: list[Track]
     items: list[Item]
+    reading: Reading | None = Field(
+        default=None,
+        description="What the reader saw beside the items; null in records written before "
+        "voortgang recorded it.",
+    )
 
 
 class ItemLine(Item):
