@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from voortgang.checks import check
+from voortgang.checks import check, reading_problems
 from voortgang.errors import InputError
 from voortgang.files import read_file
 from voortgang.model.diagnostics import Diagnostic
@@ -12,7 +12,15 @@ from voortgang.model.records import Report
 from voortgang.parse import parse_bytes
 
 __version__ = "0.1.0"
-__all__ = ["Diagnostic", "InputError", "Report", "__version__", "check", "parse"]
+__all__ = [
+    "Diagnostic",
+    "InputError",
+    "Report",
+    "__version__",
+    "check",
+    "parse",
+    "reading_problems",
+]
 
 
 def parse(path: str | Path, password: str | None = None) -> Report:
@@ -20,7 +28,8 @@ def parse(path: str | Path, password: str | None = None) -> Report:
 
     Raises InputError where the file is not a readable report: its message is one line naming
     the file, its ``path`` and ``problem`` the two parts. ``password`` opens an encrypted PDF.
-    This is what ``voortgang parse`` runs for each file, in its worker processes too.
+    This is what ``voortgang parse`` runs for each file, in its worker processes too. A reading
+    that cannot be right is returned all the same: ``reading_problems(report)`` tells.
     """
     try:
         return parse_bytes(read_file(Path(path)), str(path), password)

@@ -10,6 +10,7 @@ from voortgang.model.records import (
     Reference,
     Report,
     Source,
+    SplitRow,
     SubItem,
     Track,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "Reference",
     "Report",
     "Source",
+    "SplitRow",
     "SubItem",
     "Track",
 ]

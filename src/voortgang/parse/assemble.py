@@ -12,7 +12,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from voortgang.errors import InputError
-from voortgang.model.records import Deadline, Item, Reading, Report, Source, SubItem, Track
+from voortgang.model.records import (
+    Deadline,
+    Item,
+    Reading,
+    Report,
+    Source,
+    SplitRow,
+    SubItem,
+    Track,
+)
 from voortgang.parse.deadline import read_deadline
 from voortgang.parse.grid import Cell, Page, Row
 from voortgang.parse.layout import Columns, match_header, match_track, read_heading
@@ -115,7 +124,15 @@ def assemble(pages: Iterable[Page], source: Source) -> Report:
         source=source.model_copy(update={"pages": page_count}),
         tracks=[Track(number=number, title=title) for number, title in tracks.items()],
         items=items,
-        reading=Reading(header_pages=header_pages),
+        reading=Reading(
+            header_pages=header_pages,
+            split_rows=[
+                SplitRow(item=draft.number, pages=list(row.pages))
+                for draft in drafts
+                for row in draft.rows
+                if len(row.pages) > 1
+            ],
+        ),
     )
 
 
