@@ -189,7 +189,7 @@ def test_schema_names_the_contract_fields() -> None:
     assert set(schema["properties"]) == {
         "schema_version", "title", "plan", "date", "source", "tracks", "items", "reading",
     }  # fmt: skip
-    assert set(schema["$defs"]["Reading"]["properties"]) == {"header_pages"}
+    assert set(schema["$defs"]["Reading"]["properties"]) == {"header_pages", "split_rows"}
     assert set(schema["$defs"]["Item"]["properties"]) == {
         "number", "track", "title", "italic", "deadline", "lead", "lead_text", "status",
         "sub_items", "references", "pages",
