@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from voortgang import reading_problems
 from voortgang.model.records import Report
 from voortgang.parse import parse_bytes
 from voortgang.parse.text import read_text
@@ -62,6 +63,7 @@ def test_merged_at_most_allows_only_merged_paragraphs() -> None:
 def test_sample_printed_in_every_style_reads_back(style: PdfStyle, text_report: Report) -> None:
     pages = list(read_text(TEXT_SAMPLE.read_bytes()))
     report = parse_bytes(render(pages, style), "sample.pdf")
+    assert reading_problems(report) == []
     assert merged_at_most(without_pages(report), without_pages(text_report))
     assert report.tracks == text_report.tracks
     assert (report.title, report.plan, report.date) == (
@@ -82,6 +84,7 @@ def test_random_reports_printed_to_pdf_read_back(
     generated: GeneratedReport, style: PdfStyle
 ) -> None:
     report = parse_bytes(render(generated.pages, style), "generated.pdf")
+    assert reading_problems(report) == []
     assert report.tracks == generated.tracks
     assert [item.number for item in report.items] == [item.number for item in generated.items]
     for parsed, expected in zip(report.items, generated.items, strict=True):
