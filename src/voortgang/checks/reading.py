@@ -25,18 +25,18 @@ from voortgang.model.records import Item, Report
 
 MULTI_LEVEL = re.compile(r"\d+(?:\.\d+)+")
 # An item number at the start of a paragraph, as a row's number stands when the number column
-# was read into the next one: "2.3.1 Traject weerwoord", "2.0. Onderzoek".
+# was read into the next one: "4.2.1 Plan van aanpak", "4.2. Plan".
 LEADING_NUMBER = re.compile(r"(\d+(?:\.\d+)+)\.?(?=\s|$)")
 SHOWN = 40  # characters of a cell quoted in a message
 LISTED = 3  # numbers listed in a message before "…"
 
-# A count of levels (2 for 2.4, 3 for 2.3.1) is the table's own where at least this share of
+# A count of levels (2 for 4.5, 3 for 4.4.1) is the table's own where at least this share of
 # its other numbers have it. Real reports mix levels (two and three, the deeper about one number in
 # five); a number read from a footer or from half a broken cell is one among dozens.
 OWN_LEVELS_SHARE = 0.1
 # Fewer numbers than this show no numbering of their own to hold one of them against.
 SHAPE_MIN_NUMBERS = 3
-# The table puts the track first (2.4 under SPOOR 2) where at least this share of its numbers do.
+# The table puts the track first (4.5 under SPOOR 4) where at least this share of its numbers do.
 TRACK_FIRST_SHARE = 0.5
 # The header row repeats page after page where it stands on more than this share of the pages
 # the table stands on. A report that prints it once, or once per track's table, is not judged.
@@ -78,7 +78,7 @@ def _listed(numbers: list[str]) -> str:
 
 
 def several_numbers(number: str) -> list[str]:
-    """The item numbers a number cell holds where it holds more than one (``2.1 2.2``, rows
+    """The item numbers a number cell holds where it holds more than one (``4.1 4.2``, rows
     read as one), else none."""
     tokens = [token.rstrip(".") for token in number.split()]
     if len(tokens) > 1 and all(MULTI_LEVEL.fullmatch(token) for token in tokens):
@@ -88,7 +88,7 @@ def several_numbers(number: str) -> list[str]:
 
 def misread_number(number: str) -> bool:
     """Whether a number cell holds what no number cell holds, told by VG501 or VG505: nothing,
-    more than one word (``2.0. 1``, ``Pagina 2 van 3``), or a word (``dece``). A single token
+    more than one word (``4.1. 2``, ``Pagina 2 van 3``), or a word (``van``). A single token
     that starts as a number (``1.x``, ``2,3``) is a slip of the author's, VG205's."""
     return not number or any(char.isspace() for char in number) or not number[0].isdigit()
 
@@ -134,9 +134,9 @@ def _levels(counts: set[int]) -> str:
 def numbering_shape(report: Report) -> Iterator[Diagnostic]:
     """VG502: an item number shaped unlike the table's own numbering, that of the other numbers:
     one level where they have more (a lone ``13``, a year, the tail of a number broken in two;
-    but not a ``2`` heading the ``2.1`` after it), two levels more than they go to, or a first
+    but not a ``4`` heading the ``4.1`` after it), two levels more than they go to, or a first
     part that is no track where the numbers put the track first. A number a level above the
-    others (2.4 after 2.3.2) is their parents' sibling, and fine."""
+    others (4.5 after 4.4.2) is their parents' sibling, and fine."""
     numbered = [(item, parts) for item in report.items if (parts := number_parts(item.number))]
     counts = Counter(len(parts) for _, parts in numbered)
     trackless = trackless_numbers(report)

@@ -88,7 +88,7 @@ CODES: dict[str, Code] = {
             "error",
             "not-an-item-number",
             "An item without a number, or whose number cell holds words or a number in pieces "
-            "(2.0. 1, Pagina 2 van 3).",
+            "(4.1. 2, Pagina 2 van 3).",
         ),
         Code(
             "VG502",
