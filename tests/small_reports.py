@@ -9,8 +9,10 @@ HEADING = "# VOORTGANGSRAPPORTAGE 2009\n\n## ACTIEPLAN VOORBEELD 2007-2011\n\nDe
 HEADER = "\t<b>Resultaat</b>\t<b>Deadline</b>\t<b>Trekker</b>\t<b>Stand van zaken</b>\n"
 
 
-def page(*rows: str, track: int = 1) -> str:
-    return HEADING + f"SPOOR {track}: AANPAK\t\t\t\t\n" + HEADER + "".join(r + "\n" for r in rows)
+def page(*rows: str, track: int = 1, header: bool = True) -> str:
+    """A page of a text rendition; ``header`` false leaves out the column header row."""
+    head = HEADER if header else ""
+    return HEADING + f"SPOOR {track}: AANPAK\t\t\t\t\n" + head + "".join(r + "\n" for r in rows)
 
 
 def row(

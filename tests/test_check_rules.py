@@ -10,6 +10,7 @@ import voortgang
 from voortgang.checks import RULES, check, is_selected, unknown_selectors
 from voortgang.checks.references import nearest_labels, nearest_numbers
 from voortgang.model.diagnostics import CODES, Diagnostic
+from voortgang.model.records import Reading, SplitRow
 from voortgang.parse import parse_bytes
 
 from small_reports import page, read, row, sub_items
@@ -270,9 +271,11 @@ def test_every_code_is_registered_once_with_its_severity() -> None:
     report = read(
         page(row("1.1", status="zie 1.9 en zie 1.1.c"), row("1.1.x"), row("1.3"), row("1.1")),
         page(row("1.0", sub_items("a", "c"), deadline="ooit", lead="Xanten")),
-        page(row("2.1", sub_items("a", "2")), track=3),
+        page(row("1.4", sub_items("a", "2")), row("8.1"), row("Pagina 3"), track=3),
+        page(row("3.1 3.2"), row("3.3"), track=3, header=False),
     )
-    diagnostics = check(report)
+    split = Reading(header_pages=[1, 2, 3], split_rows=[SplitRow(item="1.3", pages=[1, 2, 3])])
+    diagnostics = check(report.model_copy(update={"reading": split}))
     assert {d.code for d in diagnostics} == set(CODES)
     assert all(d.severity == CODES[d.code].severity for d in diagnostics)
 

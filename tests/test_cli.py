@@ -187,8 +187,9 @@ def test_schema_names_the_contract_fields() -> None:
     schema = json.loads(out)
     assert code == 0
     assert set(schema["properties"]) == {
-        "schema_version", "title", "plan", "date", "source", "tracks", "items",
+        "schema_version", "title", "plan", "date", "source", "tracks", "items", "reading",
     }  # fmt: skip
+    assert set(schema["$defs"]["Reading"]["properties"]) == {"header_pages", "split_rows"}
     assert set(schema["$defs"]["Item"]["properties"]) == {
         "number", "track", "title", "italic", "deadline", "lead", "lead_text", "status",
         "sub_items", "references", "pages",

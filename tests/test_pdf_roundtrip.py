@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from voortgang import reading_problems
 from voortgang.model.records import Report
 from voortgang.parse import parse_bytes
 from voortgang.parse.text import read_text
@@ -68,6 +69,7 @@ def assert_sample_reads_back(style: PdfStyle, text_report: Report) -> None:
     paragraphs run together (merged_at_most) and pages."""
     pages = list(read_text(TEXT_SAMPLE.read_bytes()))
     report = parse_bytes(render(pages, style), "sample.pdf")
+    assert reading_problems(report) == []
     assert merged_at_most(without_pages(report), without_pages(text_report))
     assert report.tracks == text_report.tracks
     assert (report.title, report.plan, report.date) == (
@@ -91,12 +93,21 @@ def test_random_reports_printed_to_pdf_read_back(
 
 
 def assert_generated_reads_back(
-    generated: GeneratedReport, style: PdfStyle, heading: bool = False
+    generated: GeneratedReport,
+    style: PdfStyle,
+    heading: bool = False,
+    one_page_footer: bool = False,
 ) -> None:
-    """A generated report printed in ``style`` reads to its records, but for paragraphs run
-    together (merged_at_most) and the pages, which the print decides; its title, plan and
-    date too if ``heading``."""
+    """A generated report printed in ``style`` reads to its records, with no reading problem,
+    but for paragraphs run together (merged_at_most) and the pages, which the print decides;
+    its title, plan and date too if ``heading``. ``one_page_footer``: a footer that a print
+    of one page cannot tell apart from the table is read into it, with a reading problem."""
     report = parse_bytes(render(generated.pages, style), "generated.pdf")
+    if one_page_footer and report.source.pages == 1:
+        # Nothing repeats on a single page: the footer is read into the table, and said so.
+        assert reading_problems(report)
+        return
+    assert reading_problems(report) == []
     if heading:
         read = (report.title, report.plan, report.date)
         assert read == (generated.title, generated.plan, generated.date)
@@ -176,7 +187,7 @@ def test_random_reports_with_page_furniture_read_back(
 def test_random_reports_with_stacked_page_furniture_read_back(
     generated: GeneratedReport, style: PdfStyle
 ) -> None:
-    assert_generated_reads_back(generated, style, heading=True)
+    assert_generated_reads_back(generated, style, heading=True, one_page_footer=True)
 
 
 @ROUND_TRIP

@@ -217,3 +217,11 @@ def test_text_output_matches_its_snapshot(files: Path) -> None:
     if os.environ.get("VOORTGANG_UPDATE_SNAPSHOTS"):
         SNAPSHOT.write_text(out, encoding="utf-8")
     assert out == SNAPSHOT.read_text(encoding="utf-8")
+
+
+def test_records_written_before_the_reading_field_are_valid(files: Path) -> None:
+    """``reading`` came with schema version 1 already out: records without it stay valid."""
+    assert "reading" not in golden()
+    assert run("validate", "valid.json")[0] == 0
+    report = golden() | {"reading": {"header_pages": [1, 2]}}
+    assert run("validate", str(write_json(files / "read.json", report)))[0] == 0

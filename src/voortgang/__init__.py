@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from voortgang.checks import check
+from voortgang.checks import check, reading_problems
 from voortgang.errors import InputError
 from voortgang.files import read_file
 from voortgang.model.diagnostics import Diagnostic
@@ -21,6 +21,7 @@ __all__ = [
     "__version__",
     "check",
     "parse",
+    "reading_problems",
 ]
 
 
@@ -32,7 +33,8 @@ def parse(
     Raises InputError where the file is not a readable report: its message is one line naming
     the file, its ``path`` and ``problem`` the two parts. ``password`` opens an encrypted PDF;
     ``settings`` are the tolerances a PDF is read with (the defaults where None).
-    This is what ``voortgang parse`` runs for each file, in its worker processes too.
+    This is what ``voortgang parse`` runs for each file, in its worker processes too. A reading
+    that cannot be right is returned all the same: ``reading_problems(report)`` tells.
     """
     try:
         return parse_bytes(read_file(Path(path)), str(path), password, settings)

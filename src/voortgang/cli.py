@@ -20,7 +20,7 @@ from rich.text import Text
 
 from voortgang import __version__
 from voortgang.batch import Failure, attempt, ordered_map
-from voortgang.checks import unknown_selectors
+from voortgang.checks import reading_problems, unknown_selectors
 from voortgang.export.csv import reports_csv
 from voortgang.export.diagnostics import (
     diagnostics_github,
@@ -42,6 +42,7 @@ from voortgang.inputs import (
     gather,
     parse_input,
 )
+from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Report
 from voortgang.parse import read_any
 from voortgang.validate import problems_json, validate_records
@@ -88,6 +89,17 @@ class Settings:
         """The message on stderr; through ``bar``, the console showing a progress bar, while
         there is one, which prints it above the bar (and, told not to wrap, on one line)."""
         to_stderr(f"voortgang: error: {message}\n", bar)
+
+    def warn(self, message: str, bar: Console | None = None) -> None:
+        """A warning on stderr, as ``error`` prints an error; -q leaves it out."""
+        if not self.quiet:
+            to_stderr(f"voortgang: warning: {message}\n", bar)
+
+
+def reading_warning(problem: Diagnostic) -> str:
+    """``report.pdf: page 3: message [VG503]``: a reading problem as parse warns about it."""
+    page = f"page {problem.page}: " if problem.page is not None else ""
+    return f"{problem.source}: {page}{problem.message} [{problem.code}]"
 
 
 def to_stderr(text: str, bar: Console | None = None) -> None:
@@ -175,11 +187,14 @@ def run_batch(
     settings: Settings,
     jobs: int,
     description: str,
+    on_result: Callable[[R, Console | None], None] | None = None,
 ) -> tuple[list[R], int]:
     """``task`` applied to each input ``names`` stand for (a folder: its report files), ``jobs``
     at a time: the results in input order, and how many inputs could not be read, each told in
     one line on stderr (a folder without report files first, the others in input order). A
-    progress bar on stderr where it is a terminal, for several inputs and without -q."""
+    progress bar on stderr where it is a terminal, for several inputs and without -q.
+    ``on_result`` is called with each result in its turn, and the progress bar's console to
+    print through while there is one."""
     inputs, problems = gather(names, suffixes)
     for problem in problems:
         settings.error(str(problem))
@@ -199,6 +214,8 @@ def run_batch(
         for outcome in outcomes:
             if not isinstance(outcome, Failure):
                 results.append(outcome)
+                if on_result is not None:
+                    on_result(outcome, bar)
                 continue
             if settings.verbose and outcome.traceback:
                 to_stderr(outcome.traceback, bar)
@@ -292,8 +309,10 @@ def parse(
 
     A folder stands for the .pdf, .html, .htm and .txt files in it (not in its subfolders),
     sorted by name. JSON is one report object for one FILE and an array of them for several
-    or a folder; --format jsonl prints one item per line, each with its source path. Exit code
-    2 when no input could be read, 1 when some could not.
+    or a folder; --format jsonl prints one item per line, each with its source path. A reading
+    that cannot be right (an item number that is none, a page without its header row, ...)
+    is printed all the same, with a warning per problem on stderr. Exit code 2 when no input
+    could be read, 1 when some could not or one was read with warnings.
     """
     settings = context.ensure_object(Settings)
     if output_format is None:
@@ -313,7 +332,19 @@ def parse(
             settings.error(str(error))
             sys.exit(2)
     task = partial(parse_input, password=password)
-    reports, failed = run_batch(task, files, REPORT_SUFFIXES, settings, jobs, "parsing")
+    doubtful: list[Report] = []
+
+    def warn_about(report: Report, bar: Console | None) -> None:
+        """A warning for each sign that ``report`` was not read right."""
+        problems = reading_problems(report)
+        if problems:
+            doubtful.append(report)
+        for problem in problems:
+            settings.warn(reading_warning(problem), bar)
+
+    reports, failed = run_batch(
+        task, files, REPORT_SUFFIXES, settings, jobs, "parsing", on_result=warn_about
+    )
     if reports:
         if output_format == "table":
             print_tables(reports, terminal(), with_sources=several(files))
@@ -322,6 +353,8 @@ def parse(
             emit(text, output, settings, reports, output_format)
     if failed:
         sys.exit(2 if not reports else 1)
+    if doubtful:
+        sys.exit(1)
 
 
 def _selectors(_: click.Context, parameter: click.Parameter, values: tuple[str, ...]) -> list[str]:
@@ -508,8 +541,9 @@ def validate_command(context: click.Context, files: tuple[str, ...], output_form
 
     FILE is the JSON or JSON Lines that parse writes; - for stdin. Each problem goes to stdout
     with its JSON path (path: $.items[3].deadline.kind: message; for JSON Lines path:LINE:),
-    and per file a verdict to stderr. Exit code 0 when every file is valid, 1 when one has
-    problems, 2 when one cannot be read (the others are checked).
+    and per file a verdict to stderr. Records that fit the schema but cannot be a right reading
+    (check's VG5xx, as parse warns about them) have problems too. Exit code 0 when every file
+    is valid, 1 when one has problems, 2 when one cannot be read (the others are checked).
     """
     settings = context.ensure_object(Settings)
     problems = []

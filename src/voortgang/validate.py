@@ -14,8 +14,10 @@ from dataclasses import asdict, dataclass
 
 from pydantic import BaseModel, ValidationError
 
+from voortgang.checks import reading_problems
 from voortgang.errors import InputError
-from voortgang.model.records import SCHEMA_VERSION, ItemLine, Report
+from voortgang.model.diagnostics import Diagnostic
+from voortgang.model.records import SCHEMA_VERSION, Item, ItemLine, Report, Source
 from voortgang.parse.sniff import is_item_lines
 
 KNOWN_VERSIONS = (SCHEMA_VERSION,)
@@ -26,7 +28,8 @@ SHOWN_INPUT = 60  # characters of a wrong value shown in its message
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One problem: ``path`` is a JSON path (None for JSON that does not parse), ``type``
-    pydantic's error type or ``json_invalid``, ``schema_version``, ``empty``."""
+    pydantic's error type or ``json_invalid``, ``schema_version``, ``empty``, or the code of a
+    reading rule (``VG501``)."""
 
     source: str
     path: str | None
@@ -129,6 +132,40 @@ def _invalid_json(error: json.JSONDecodeError, source: str, line: int | None = N
     return Problem(source, None, message, "json_invalid", line or error.lineno, error.colno)
 
 
+def _reading_problems(
+    report: Report, roots: list[tuple[str, int | None]], source: str
+) -> list[Problem]:
+    """The reading rules' problems of a valid ``report``, each at the JSON path (and line) of
+    the item it is about: ``roots`` holds, per item, the path of the item and its line."""
+    problems = []
+    for found in reading_problems(report):
+        index = _item_index(report.items, found)
+        if index is not None:
+            root, line = roots[index]
+            path = f"{root}.number" if found.code in NUMBER_CODES else root
+        else:  # a page of the table, not an item
+            path, line = f"{roots[0][0].split('.items')[0]}.reading.header_pages", None
+        message = f"{found.message} [{found.code}]"
+        problems.append(Problem(source, path, message, found.code, line))
+    return problems
+
+
+# The reading rules that are about an item's number, not the whole item.
+NUMBER_CODES = ("VG501", "VG502", "VG505")
+
+
+def _item_index(items: list[Item], found: Diagnostic) -> int | None:
+    """The index of the item a diagnostic is about: its number, on its page. None for a
+    diagnostic about a page (VG503)."""
+    if found.code == "VG503":
+        return None
+    for index, item in enumerate(items):
+        on_page = found.page is None or found.page in item.pages or not item.pages
+        if item.number == (found.item or "") and on_page:
+            return index
+    return None
+
+
 def _validate_reports(text: str, source: str) -> Validation:
     try:
         loaded = json.loads(text)
@@ -143,14 +180,16 @@ def _validate_reports(text: str, source: str) -> Validation:
     for root, record in records:
         found, report = _validate_record(Report, record, root, source, None)
         problems += found
-        items += len(report.items) if isinstance(report, Report) else 0
+        if isinstance(report, Report):
+            items += len(report.items)
+            roots = [(f"{root}.items[{index}]", None) for index in range(len(report.items))]
+            problems += _reading_problems(report, roots, source)
     return Validation(source, problems, len(records), items)
 
 
 def _validate_lines(text: str, source: str) -> Validation:
     problems: list[Problem] = []
-    sources: set[str] = set()
-    items = 0
+    by_source: dict[str, list[tuple[int, ItemLine]]] = {}
     # Lines end at "\n" only: JSON strings may hold U+2028 and the like, unescaped.
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -163,9 +202,24 @@ def _validate_lines(text: str, source: str) -> Validation:
         found, item = _validate_record(ItemLine, loaded, "$", source, number)
         problems += found
         if isinstance(item, ItemLine):
-            sources.add(item.source)
-            items += 1
-    return Validation(source, problems, len(sources), items)
+            by_source.setdefault(item.source, []).append((number, item))
+    for path, lines in by_source.items():
+        # The items of one report, without the rest of it, as ``voortgang check`` reads them.
+        report = Report.model_construct(
+            title=None,
+            plan=None,
+            date=None,
+            source=Source.model_construct(path=path, format=None, sha256=None, pages=None),
+            tracks=[],
+            items=[
+                Item(**{name: getattr(line, name) for name in Item.model_fields})
+                for _, line in lines
+            ],
+            reading=None,
+        )
+        problems += _reading_problems(report, [("$", number) for number, _ in lines], source)
+    items = sum(len(lines) for lines in by_source.values())
+    return Validation(source, problems, len(by_source), items)
 
 
 def validate_records(data: bytes, source: str) -> Validation:

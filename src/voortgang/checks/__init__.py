@@ -18,6 +18,13 @@ from voortgang.checks.numbers import (
     numbers_in_tracks,
     sort_key,
 )
+from voortgang.checks.reading import (
+    long_spans,
+    missing_headers,
+    not_item_numbers,
+    numbering_shape,
+    swallowed_numbers,
+)
 from voortgang.checks.references import references
 from voortgang.checks.sub_items import sub_item_labels
 from voortgang.model.diagnostics import CODES, Diagnostic
@@ -35,9 +42,15 @@ RULES: tuple[Rule, ...] = (
     sub_item_labels,
     leads,
     deadlines,
+    not_item_numbers,
+    numbering_shape,
+    missing_headers,
+    long_spans,
+    swallowed_numbers,
 )
+READING = "VG5"  # the codes of the reading rules, which parse warns about
 
-__all__ = ["RULES", "check", "is_selected", "unknown_selectors"]
+__all__ = ["READING", "RULES", "check", "is_selected", "reading_problems", "unknown_selectors"]
 
 
 def unknown_selectors(selectors: Iterable[str]) -> list[str]:
@@ -76,3 +89,10 @@ def check(
     return sorted(
         found, key=lambda d: (d.page is None, d.page or 0, sort_key(d.item or ""), d.code)
     )
+
+
+def reading_problems(report: Report) -> list[Diagnostic]:
+    """What the reading rules (VG5xx) find in ``report``: signs that it was not read right,
+    such as a page footer read as an item or a number column read as part of another. This is
+    what ``voortgang parse`` warns about; ``check`` reports these among the rest."""
+    return check(report, select=READING)

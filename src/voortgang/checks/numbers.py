@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from voortgang.checks.common import about, first_page, number_parts
+from voortgang.checks.reading import misread_number, trackless_numbers
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Item, Report
 
@@ -106,10 +107,12 @@ def number_order(report: Report) -> Iterator[Diagnostic]:
 
 
 def numbers_in_tracks(report: Report) -> Iterator[Diagnostic]:
-    """VG203: a number whose first part is not the track the item stands under."""
+    """VG203: a number whose first part is not the track the item stands under. One whose
+    first part is no track of the report at all is not read right, VG502's."""
+    trackless = trackless_numbers(report)
     for item in report.items:
         parts = number_parts(item.number)
-        if parts is not None and parts[0] != item.track:
+        if parts is not None and parts[0] != item.track and item.number not in trackless:
             yield about(
                 "VG203",
                 f"{item.number} stands under track {item.track}",
@@ -149,18 +152,14 @@ def numbering_gaps(report: Report) -> Iterator[Diagnostic]:
 
 
 def malformed_numbers(report: Report) -> Iterator[Diagnostic]:
-    """VG205: a number cell that does not hold a number such as 2.3.1."""
+    """VG205: a number cell whose one word starts as a number but is none, such as 2.3.1
+    (``1.x``, ``2,3``). Nothing, words or several pieces in the cell are not read right:
+    VG501's and VG505's."""
     for item in report.items:
-        if number_parts(item.number) is None:
-            message = (
-                f'item number "{item.number}" is not a number such as 2.3.1'
-                if item.number
-                else "an item without a number"
-            )
-            yield Diagnostic.of(
+        if number_parts(item.number) is None and not misread_number(item.number):
+            yield about(
                 "VG205",
-                message,
-                item=item.number or None,
-                page=first_page(item),
-                source=report.source.path,
+                f'item number "{item.number}" is not a number such as 2.3.1',
+                report,
+                item,
             )

@@ -6,9 +6,11 @@ from voortgang.model.records import (
     SCHEMA_VERSION,
     Deadline,
     Item,
+    Reading,
     Reference,
     Report,
     Source,
+    SplitRow,
     SubItem,
     Track,
 )
@@ -20,9 +22,11 @@ __all__ = [
     "Deadline",
     "Diagnostic",
     "Item",
+    "Reading",
     "Reference",
     "Report",
     "Source",
+    "SplitRow",
     "SubItem",
     "Track",
 ]

@@ -2,7 +2,8 @@
 
 Codes are stable: a code keeps its meaning once released, and a retired code is not reused.
 VG1xx are cross-references, VG2xx item numbers, VG3xx sub-item labels, VG4xx the Trekker and
-Deadline cells.
+Deadline cells; VG5xx the reading itself, records that a report's table cannot have, which
+``voortgang parse`` warns about too.
 """
 
 from __future__ import annotations
@@ -82,6 +83,40 @@ CODES: dict[str, Code] = {
             "A Trekker name that is not a known organisation (model/organisations.py).",
         ),
         Code("VG402", "warning", "unreadable-deadline", "A Deadline that cannot be read."),
+        Code(
+            "VG501",
+            "error",
+            "not-an-item-number",
+            "An item without a number, or whose number cell holds words or a number in pieces "
+            "(4.1. 2, Pagina 2 van 3).",
+        ),
+        Code(
+            "VG502",
+            "warning",
+            "numbering-shape",
+            "An item number of one level among numbers of more, two levels deeper than they go, "
+            "or whose first part is no track where the numbers start with their track.",
+        ),
+        Code(
+            "VG503",
+            "warning",
+            "header-missing",
+            "A page where the table goes on without its header row, in a report whose header "
+            "row repeats on its pages.",
+        ),
+        Code(
+            "VG504",
+            "warning",
+            "cell-spans-pages",
+            "A table row over 3 or more pages: a cell longer than a page, or rows read as one.",
+        ),
+        Code(
+            "VG505",
+            "warning",
+            "numbers-swallowed",
+            "Item numbers where no item's number stands: several in one number cell, or at the "
+            "start of Resultaat paragraphs.",
+        ),
     )
 }
 

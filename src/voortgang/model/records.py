@@ -72,6 +72,26 @@ class Source(Record):
     pages: int | None
 
 
+class SplitRow(Record):
+    """A table row that page breaks cut: the item it belongs to, and the pages it stands on."""
+
+    item: str = Field(description="The number of the item the row belongs to, as printed.")
+    pages: list[int] = Field(description="The pages the row stands on, two or more.")
+
+
+class Reading(Record):
+    """What the reader saw of the table that the items do not show: the facts the reading
+    rules (``voortgang check``'s VG5xx) judge beside the items."""
+
+    header_pages: list[int] = Field(
+        description="The pages on which the table's column header row was found, in order."
+    )
+    split_rows: list[SplitRow] = Field(
+        default_factory=list,
+        description="The rows that page breaks cut (a PDF's; other renditions show none).",
+    )
+
+
 class Report(Record):
     schema_version: Literal["1"] = SCHEMA_VERSION
     title: str | None
@@ -80,6 +100,11 @@ class Report(Record):
     source: Source
     tracks: list[Track]
     items: list[Item]
+    reading: Reading | None = Field(
+        default=None,
+        description="What the reader saw beside the items; null in records written before "
+        "voortgang recorded it.",
+    )
 
 
 class ItemLine(Item):

@@ -12,7 +12,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from voortgang.errors import InputError
-from voortgang.model.records import Deadline, Item, Report, Source, SubItem, Track
+from voortgang.model.records import (
+    Deadline,
+    Item,
+    Reading,
+    Report,
+    Source,
+    SplitRow,
+    SubItem,
+    Track,
+)
 from voortgang.parse.deadline import read_deadline
 from voortgang.parse.grid import Cell, Page, Row
 from voortgang.parse.layout import Columns, match_header, match_track, read_heading
@@ -76,6 +85,7 @@ def assemble(pages: Iterable[Page], source: Source) -> Report:
     heading_lines: list[list[str]] = []
     sizes: dict[str, float] = {}  # the type size of text outside the table, where told
     page_count: int | None = None
+    header_pages: list[int] = []  # for the reading rules: where the table goes on without one
     for page in pages:
         if page.number is not None:
             page_count = max(page.number, page_count or 0)
@@ -88,6 +98,8 @@ def assemble(pages: Iterable[Page], source: Source) -> Report:
                 tracks.setdefault(*found_track)
             elif header := match_header(row):
                 columns = header
+                if page.number is not None and page.number not in header_pages:
+                    header_pages.append(page.number)
             elif columns is None or not row.in_table:
                 texts = [cell.text for cell in row.cells if not cell.is_empty]
                 heading_lines[-1].extend(texts)
@@ -116,6 +128,15 @@ def assemble(pages: Iterable[Page], source: Source) -> Report:
         source=source.model_copy(update={"pages": page_count}),
         tracks=[Track(number=number, title=title) for number, title in tracks.items()],
         items=items,
+        reading=Reading(
+            header_pages=header_pages,
+            split_rows=[
+                SplitRow(item=draft.number, pages=list(row.pages))
+                for draft in drafts
+                for row in draft.rows
+                if len(row.pages) > 1
+            ],
+        ),
     )
 
 
