@@ -354,7 +354,7 @@ def test_the_next_label_of_a_list_begins_a_paragraph_after_a_full_line() -> None
 
 def test_a_heading_wrapped_over_two_lines_is_one_paragraph() -> None:
     def texts(lines: list[Line], right: float) -> list[str]:
-        rows = _free_text(lines, right)
+        rows = _free_text(lines, right, usual=10.0)
         return [
             " ".join(run.text for p in row.cells[0].paragraphs for run in p.runs) for row in rows
         ]
