@@ -7,6 +7,7 @@ import pytest
 from voortgang.errors import InputError
 from voortgang.model.records import Report
 from voortgang.parse import parse_bytes
+from voortgang.parse.layout import read_heading
 
 HEADING = "# VOORTGANGSRAPPORTAGE 2009\n\n## ACTIEPLAN VOORBEELD 2007-2011\n\nDecember 2009\n\n"
 TRACK = "SPOOR 1: LOKALE AANPAK\t\t\t\t\n"
@@ -219,3 +220,17 @@ def test_a_header_name_broken_in_a_narrow_cell_is_still_known() -> None:
     header = "\tResultaat\tDeadlin e\tTrekker\tStand van<br>zaken\n"
     (item,) = read(page(row("1.1", "Titel", "2010", "BZK", "Loopt"), header=header)).items
     assert (item.deadline.text, item.status) == ("2010", "Loopt")
+
+
+def test_the_title_is_the_running_line_in_the_largest_type() -> None:
+    """A classification mark above the title block, in smaller type, is not the title; where
+    the format tells no sizes, the first running line is."""
+    lines = ["STRIKT VERTROUWELIJK", "VOORTGANGSRAPPORTAGE 2009", "PLAN 2007-2011", "December 2009"]
+    sizes = dict(zip(lines, [0.8, 1.3, 1.1, 1.1], strict=True))
+    heading = read_heading([lines, lines], sizes)
+    assert (heading.title, heading.plan, heading.date) == (
+        "Voortgangsrapportage 2009",
+        "Plan 2007-2011",
+        "December 2009",
+    )
+    assert read_heading([lines, lines]).title == "Strikt Vertrouwelijk"

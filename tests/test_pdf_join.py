@@ -155,7 +155,13 @@ def test_hyphenated(before: str, after: str, decision: Join | None) -> None:
         ("ABC", "DEF", None),  # two names
         ("ABC", "en", None),  # a name, then a word
         ("7.0.", "3", Join.WORD),  # an item number
+        ("7.0", ".3", Join.WORD),  # an item number broken before its dot
+        ("7.0.", "a", None),  # the halves make no item number
         ("2009", "2010", None),
+        ("programma'", "s", Join.WORD),  # an apostrophe stands inside a word
+        ("abc-defgh", "ijk", None),  # a hyphen it could break at, and did not: fitted whole
+        ("abc/defgh", "ijk", None),  # likewise a slash
+        ("abc'", "s'", Join.WORD),
         ("nov", "er", None),  # the column was not full
     ],
 )

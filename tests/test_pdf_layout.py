@@ -10,10 +10,10 @@ from voortgang.parse import PDF_VOCABULARY
 from voortgang.parse.pdf import PdfSettings, join, rows
 from voortgang.parse.pdf.columns import Measure, TextLine, find_columns
 from voortgang.parse.pdf.furniture import within_margins
-from voortgang.parse.pdf.glyphs import Glyph, Line, _joined, make_lines
+from voortgang.parse.pdf.glyphs import Glyph, Line, Rulings, _joined, make_lines
 from voortgang.parse.pdf.header import labels_of
 from voortgang.parse.pdf.join import draws_wrap_spaces
-from voortgang.parse.pdf.reader import _TableReader
+from voortgang.parse.pdf.reader import Prepared, _TableReader
 from voortgang.parse.pdf.rows import alignment_of
 
 # Assembly hands the geometry the report's vocabulary; these tests hand it the same.
@@ -380,3 +380,20 @@ def test_a_border_drawn_cell_by_cell_is_one_ruling() -> None:
     assert _joined(pieces) == [(100.5, 34, 758), (101.2, 34, 758)]
     # Apart on the line, or at another height, they stay apart.
     assert len(_joined([(100, 34, 64), (100, 80, 120), (110, 34, 64)])) == 3
+
+
+def test_a_line_across_the_columns_does_not_measure_them() -> None:
+    """A heading between two tables (``SPOOR 2: …``) runs across the columns: how far the
+    cells' text reaches is measured without it, on this page and the next."""
+    header, body = header_and_body(left_aligned=True)
+    heading = make_lines(glyphs("SPOOR 2: EEN KOP DIE OVER DE KOLOMMEN LOOPT", 50, 170))[0]
+    reader = _TableReader(PDF_VOCABULARY, PdfSettings())
+    prepared = Prepared(1, 595, 842, Rulings((), ()), [header, *body], [header, *body])
+    plain = reader._columns(labels_of([header]), body, prepared)
+    reader.columns = None
+    crossed = reader._columns(labels_of([header]), [*body, heading], prepared)
+    assert crossed.bounds == plain.bounds
+    assert crossed.measures == plain.measures
+    reader.columns = crossed
+    again = reader._columns(labels_of([header]), [*body, heading], prepared)
+    assert again.measures == plain.measures
