@@ -30,6 +30,8 @@ from voortgang.parse.assemble import COLUMNS, AssemblyTrace, RowPlace, SubItemSt
 from voortgang.parse.grid import Page
 from voortgang.parse.layout import Columns
 from voortgang.parse.pdf import PageReading, PdfSettings, RowBand, TableReading, read_pdf_pages
+from voortgang.parse.pdf.glyphs import Line
+from voortgang.parse.pdf.join import Box
 from voortgang.parse.sniff import sniff
 
 Colour = tuple[int, int, int, int]
@@ -159,9 +161,7 @@ class Marks:
 
     fields: list[tuple[str, ...]] = field(default_factory=list)
     rows: list[list[RowMark]] = field(default_factory=list)
-    sub_items: list[tuple[tuple[float, float, float, float], SubItemStart]] = field(
-        default_factory=list
-    )
+    sub_items: list[tuple[Box, SubItemStart]] = field(default_factory=list)
 
 
 def item_anchors(report: Report | None) -> list[str]:
@@ -217,7 +217,7 @@ def marks_of(debugged: DebugReading, reading: PageReading) -> Marks:
                 if band.kind == "continuation":
                     label += " (cont.)"
                 elif first_rows[item] != _order(place):
-                    label += " (row)"
+                    label += " (same item)"
             elif place in trace.tracks:
                 label = f"track {trace.tracks[place]}"
             else:
@@ -276,8 +276,8 @@ class _Painter:
         return (right - left) / self.scale + 2 * LABEL_PADDING
 
 
-def _line_box(line: object) -> tuple[float, float, float, float]:
-    return (line.x0, line.top, line.x1, line.bottom)  # type: ignore[attr-defined]
+def _line_box(line: Line) -> Box:
+    return (line.x0, line.top, line.x1, line.bottom)
 
 
 def _table_top(table: TableReading) -> float:
@@ -319,7 +319,7 @@ def draw_reading(image: PageImage, reading: PageReading, marks: Marks, resolutio
             painter.hline(bottom + JOIN_BELOW, x0, x1, JOIN, MARK_WIDTH)
         if not join.join:
             painter.label("-", join.end[2] + LABEL_GAP, join.end[1], JOIN, anchor="lt")
-    starts: dict[tuple[float, float, float, float], list[SubItemStart]] = {}
+    starts: dict[Box, list[SubItemStart]] = {}
     for box, start in marks.sub_items:
         starts.setdefault(box, []).append(start)
     for box, here in starts.items():
