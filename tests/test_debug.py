@@ -20,6 +20,7 @@ from voortgang import cli
 from voortgang.debug import (
     COLUMN,
     FREE_TEXT,
+    LEGEND,
     ROW_CUT,
     ROW_CUT_ABOVE,
     SUB_ITEM,
@@ -30,7 +31,7 @@ from voortgang.debug import (
     warnings_by_page,
 )
 
-from conftest import SAMPLES
+from conftest import ROOT, SAMPLES
 
 RULED = SAMPLES / "voortgangsrapportage-2009-landscape-ruled.pdf"
 RESOLUTION = 100
@@ -295,3 +296,16 @@ def test_the_index_page_opens_in_chromium(ruled_out: Path, tmp_path: Path) -> No
         colours = image.convert("RGB").getcolors(maxcolors=1 << 20) or []
     # The first picture shows: more than the page's text colours.
     assert len(colours) > 100
+
+
+def test_the_readme_shows_the_legend_and_its_picture() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## `voortgang debug`\n", 1)[1].split("\n## ", 1)[0]
+    legend = re.findall(r"^\| [^|]+ \| (.+) \|$", section, re.MULTILINE)
+    assert legend[1:] == [swatch.meaning for swatch in LEGEND]  # after the table's head
+    picture = re.search(r"!\[[^]]*\]\((docs/[^)]+\.png)\)", section)
+    assert picture is not None
+    path = ROOT / picture.group(1)
+    assert path.stat().st_size < 300_000
+    with Image.open(path) as image:
+        image.verify()
