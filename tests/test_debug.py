@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
+from test_bad_input import encrypted_pdf
 
 from voortgang import cli
 from voortgang.debug import (
@@ -309,3 +310,18 @@ def test_the_readme_shows_the_legend_and_its_picture() -> None:
     assert path.stat().st_size < 300_000
     with Image.open(path) as image:
         image.verify()
+
+
+def test_the_password_opens_an_encrypted_pdf_to_draw(tmp_path: Path) -> None:
+    path = tmp_path / "encrypted.pdf"
+    path.write_bytes(encrypted_pdf())
+    code, stderr = debug(str(path), "-o", str(tmp_path / "out"), "--pages", "1")
+    assert (code, stderr) == (
+        2,
+        f"voortgang: error: {path}: the PDF is encrypted; pass --password\n",
+    )
+    code, stderr = debug(
+        str(path), "-o", str(tmp_path / "out"), "--pages", "1", "--password", "geheim", "-q"
+    )
+    assert (code, stderr) == (0, "")
+    assert [p.name for p in (tmp_path / "out").glob("*.png")] == ["page-001.png"]

@@ -401,6 +401,14 @@ def warnings_by_page(warnings: Iterable[tuple[int, str]]) -> dict[int, list[str]
     return by_page
 
 
+def report_warnings(report: Report | None) -> list[tuple[int, str]]:
+    """The report's warnings about its reading that name a page, as (page, message): none
+    yet. Where the report comes to carry such warnings, they are turned into pairs here, and
+    the index lists them with their pages' own."""
+    del report
+    return []
+
+
 def page_warnings(
     debugged: DebugReading, report_warnings: Iterable[tuple[int, str]] = ()
 ) -> dict[int, list[str]]:
@@ -625,7 +633,8 @@ def debug_files(
         name = PAGE_NAME.format(number)
         files[name] = png
         pictures[number] = (name, _png_size(png))
-    files["index.html"] = index_html(debugged, pictures, resolution).encode("utf-8")
+    warnings = report_warnings(debugged.report)
+    files["index.html"] = index_html(debugged, pictures, resolution, warnings).encode("utf-8")
     if debugged.report is not None:
         files["records.json"] = reports_json([debugged.report], False).encode("utf-8")
     return files
