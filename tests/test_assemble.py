@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from voortgang.errors import InputError
-from voortgang.model.records import Report
+from voortgang.model.records import Report, Source
 from voortgang.parse import parse_bytes
+from voortgang.parse.assemble import AssemblyTrace, SubItemStart, assemble
+from voortgang.parse.grid import Cell, Page, Paragraph, Row, Run
 from voortgang.parse.layout import read_heading
 
 HEADING = "# VOORTGANGSRAPPORTAGE 2009\n\n## ACTIEPLAN VOORBEELD 2007-2011\n\nDecember 2009\n\n"
@@ -234,3 +236,43 @@ def test_the_title_is_the_running_line_in_the_largest_type() -> None:
         "December 2009",
     )
     assert read_heading([lines, lines]).title == "Strikt Vertrouwelijk"
+
+
+def test_the_trace_says_where_each_row_and_sub_item_went() -> None:
+    def cell(*texts: str, joins: str | None = None) -> Cell:
+        return Cell(
+            tuple(Paragraph((Run(t),), joins if i == 0 else None) for i, t in enumerate(texts))
+        )
+
+    header = Row(
+        tuple(cell(t) for t in ("", "Resultaat", "Deadline", "Trekker", "Stand van zaken"))
+    )
+    track = Row((cell("SPOOR 1: LOKALE AANPAK"),))
+    first = Page(
+        1,
+        (
+            header,
+            track,
+            Row((cell("1.1"), cell("Een"), cell("2009"), cell("BZK"), cell("Loopt"))),
+            Row((cell("1.2"), cell("Twee", "a. Eerste deel dat"), cell(), cell("BZK"), cell())),
+        ),
+    )
+    rest = Row(
+        (cell(), cell("doorloopt", "b. Tweede", joins=" "), cell(), cell(), cell()), continues=True
+    )
+    second = Page(2, (header, rest))
+    trace = AssemblyTrace()
+    report = assemble(
+        [first, second], Source(path="t", format="pdf", sha256="0", pages=None), trace
+    )
+    assert [item.number for item in report.items] == ["1.1", "1.2"]
+    assert [s.label for s in report.items[1].sub_items] == ["a", "b"]
+    assert trace.tracks == {(1, 1): 1}
+    assert list(trace.headers) == [(1, 0), (2, 0)]
+    assert trace.headers[1, 0].result == 1 and trace.headers[1, 0].status == 4
+    assert trace.items == {(1, 2): 0, (1, 3): 1, (2, 1): 1}
+    # b begins in the second paragraph of the continued cell, the first being glued to a.
+    assert trace.sub_items == [
+        SubItemStart((1, 3, 1, 1), 1, "a", inline=False),
+        SubItemStart((2, 1, 1, 1), 1, "b", inline=False),
+    ]

@@ -59,6 +59,20 @@ def test_row_bands_are_in_order_one_a_grid_row(ruled: list[tuple[Page, PageReadi
     assert ruled[1][1].tables[0].rows[0].kind == "continuation"
 
 
+def test_a_row_band_names_its_grid_row_and_its_paragraphs(
+    ruled: list[tuple[Page, PageReading]],
+) -> None:
+    for page, reading in ruled:
+        for band in (band for table in reading.tables for band in table.rows):
+            row = page.rows[band.row]
+            assert row.in_table and row.continues == (band.kind == "continuation")
+            assert [len(starts) for starts in band.paragraphs] == [
+                len(cell.paragraphs) for cell in row.cells
+            ]
+            for x0, top, x1, bottom in (box for starts in band.paragraphs for box in starts):
+                assert x0 < x1 and band.top <= top < bottom <= band.bottom
+
+
 def test_every_line_is_furniture_free_text_or_in_a_table(
     ruled: list[tuple[Page, PageReading]],
 ) -> None:

@@ -21,6 +21,15 @@ from rich.text import Text
 from voortgang import __version__
 from voortgang.batch import Failure, attempt, ordered_map
 from voortgang.checks import reading_problems, unknown_selectors
+from voortgang.debug import (
+    DEFAULT_RESOLUTION,
+    MAX_RESOLUTION,
+    MIN_RESOLUTION,
+    DebugReading,
+    debug_files,
+    read_for_debug,
+    write_files,
+)
 from voortgang.export.csv import reports_csv
 from voortgang.export.diagnostics import (
     diagnostics_github,
@@ -563,6 +572,97 @@ def validate_command(context: click.Context, files: tuple[str, ...], output_form
     if unreadable:
         sys.exit(2)
     if problems:
+        sys.exit(1)
+
+
+def _page_numbers(
+    _: click.Context, parameter: click.Parameter, value: str | None
+) -> set[int] | None:
+    """Pages and ranges of pages (2-4, 1,3,5-7), from 1."""
+    if value is None:
+        return None
+    pages: set[int] = set()
+    for part in (part.strip() for part in value.split(",")):
+        first, dash, last = part.partition("-")
+        if not (first.isdigit() and (not dash or last.isdigit())):
+            raise click.BadParameter(
+                f"{part!r} is not a page or a range such as 2-4", param=parameter
+            )
+        start, end = int(first), int(last) if dash else int(first)
+        if not 1 <= start <= end:
+            raise click.BadParameter(f"{part!r} is not a range of pages from 1", param=parameter)
+        pages.update(range(start, end + 1))
+    return pages
+
+
+@main.command("debug")
+@click.argument("source", metavar="FILE", type=click.Path(allow_dash=True))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The folder to write the pictures, index.html and records.json into; made where "
+    "missing. Files of the same names are replaced, others left alone.",
+)
+@click.option(
+    "--pages",
+    callback=_page_numbers,
+    metavar="PAGES",
+    help="Draw only these pages (2-4, 1,3,5-7); all are still read, as a page's reading "
+    "depends on the pages before it.",
+)
+@click.option(
+    "--resolution",
+    type=click.IntRange(min=MIN_RESOLUTION, max=MAX_RESOLUTION),
+    default=DEFAULT_RESOLUTION,
+    show_default=True,
+    help="Pixels per inch of the pictures.",
+)
+@password_option
+@common_options
+@click.pass_context
+@interruptible
+def debug_command(
+    context: click.Context,
+    source: str,
+    output: Path,
+    pages: set[int] | None,
+    resolution: int,
+    password: str | None,
+) -> None:
+    """Draw how each page of a PDF was read, into the folder -o names.
+
+    Writes a picture per page (page-001.png, …) with the header band, the column bounds and
+    the fields they were matched to, the rulings used and ignored, the row cuts with the item
+    each row went to, text outside the table, sub-item starts and words joined across lines;
+    and index.html, showing them in order with each page's evidence, linked to the records
+    (also in records.json). Exit code 2 when FILE is no readable PDF or the folder cannot be
+    written (nothing is written then), 1 when the PDF holds no report (the pages are drawn).
+    """
+    settings = context.ensure_object(Settings)
+    quiet_pdf_libraries(settings.verbose)
+    if output.exists() and not output.is_dir():
+        settings.error(f"{output}: is not a folder")
+        sys.exit(2)
+
+    def draw(data: bytes, label: str) -> tuple[DebugReading, dict[str, bytes]]:
+        debugged = read_for_debug(data, label, password)
+        return debugged, debug_files(debugged, pages, resolution)
+
+    found = read_one(source, settings, draw)
+    if found is None:
+        sys.exit(2)
+    debugged, files = found
+    try:
+        write_files(output, files)
+    except OutputError as error:
+        settings.error(str(error))
+        sys.exit(2)
+    drawn = sum(name.endswith(".png") for name in files)
+    settings.say(f"drew {drawn} of {debugged.page_count} pages; open {output / 'index.html'}")
+    if debugged.problem:
+        settings.error(f"{debugged.path}: {debugged.problem} (the pages are drawn all the same)")
         sys.exit(1)
 
 

@@ -115,17 +115,21 @@ def _write_to_descriptor(path: Path, descriptor: int, text: str) -> None:
         raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file beside it, renamed into place, so a
-    failure leaves neither a partial file nor a damaged old one."""
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (or bytes) to ``path`` through a temporary file beside it, renamed into
+    place, so a failure leaves neither a partial file nor a damaged old one."""
     target = path.resolve()
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     except OSError as error:
         raise OutputError(f"{path}: cannot write here ({error.strerror or error})") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(handle, "wb") as binary:
+                binary.write(text)
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(text)
         Path(temporary).chmod(_mode_for(target))
         Path(temporary).replace(target)
     except OSError as error:

@@ -31,11 +31,41 @@ from voortgang.parse.subitems import Segment, split_sub_items
 
 REQUIRED_COLUMNS = "Resultaat, Deadline, Trekker and Stand van zaken"
 COLUMNS = ("number", "result", "deadline", "lead", "status")
+# Where a row stands in the grid: its page's number and its index in the page's rows.
+RowPlace = tuple[int | None, int]
+# Where a paragraph stands: its row's place, its cell's index in the row, its own in the cell.
+ParagraphPlace = tuple[int | None, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class SubItemStart:
+    """Where sub-item ``label`` of item ``item`` (an index into the report's items) begins: in
+    the paragraph at ``place``, at its start or (``inline``) inside it."""
+
+    place: ParagraphPlace
+    item: int
+    label: str
+    inline: bool
+
+
+@dataclass
+class AssemblyTrace:
+    """What assemble did with the grid's rows, for showing how a report was read; handed to
+    ``assemble``, which fills it in. ``items``: the index, in the report's items, of the item
+    each row went to; ``tracks``: the track number of each track row; ``headers``: which
+    cell of the rows below is which column, for each header row; ``sub_items``: where each
+    sub-item begins."""
+
+    items: dict[RowPlace, int] = field(default_factory=dict)
+    headers: dict[RowPlace, Columns] = field(default_factory=dict)
+    tracks: dict[RowPlace, int] = field(default_factory=dict)
+    sub_items: list[SubItemStart] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
 class ItemRow:
-    """One table row of an item, cut into the report's columns."""
+    """One table row of an item, cut into the report's columns. ``origins``: where each
+    paragraph of the result stands in the grid."""
 
     pages: tuple[int, ...]
     number: Cell
@@ -43,21 +73,28 @@ class ItemRow:
     deadline: Cell
     lead: Cell
     status: Cell
+    origins: tuple[ParagraphPlace, ...] = ()
 
     @classmethod
-    def of(cls, row: Row, columns: Columns, page: int | None) -> ItemRow:
+    def of(cls, row: Row, columns: Columns, place: RowPlace) -> ItemRow:
         """The row's cells by column. Text in a cell under no column of the report is kept
         as further paragraphs of the status, so that nothing in the table is lost."""
         number, result, deadline, lead, status = (columns.cell(row, name) for name in COLUMNS)
         others = tuple(p for cell in columns.others(row) for p in cell.paragraphs)
         status = Cell(status.paragraphs + others) if others else status
-        return cls(() if page is None else (page,), number, result, deadline, lead, status)
+        page = place[0]
+        origins = tuple((*place, columns.result, i) for i in range(len(result.paragraphs)))
+        pages = () if page is None else (page,)
+        return cls(pages, number, result, deadline, lead, status, origins)
 
     def followed_by(self, rest: ItemRow) -> ItemRow:
         """One row from this row and the rest of it that a page break carried over."""
         pages = tuple(dict.fromkeys(self.pages + rest.pages))
-        cells = (getattr(self, name).followed_by(getattr(rest, name)) for name in COLUMNS)
-        return ItemRow(pages, *cells)
+        cells = [getattr(self, name).followed_by(getattr(rest, name)) for name in COLUMNS]
+        # A paragraph the break cut is where its first part stands.
+        glued = len(self.result.paragraphs) + len(rest.result.paragraphs)
+        glued -= len(cells[COLUMNS.index("result")].paragraphs)
+        return ItemRow(pages, *cells, origins=self.origins + rest.origins[glued:])
 
 
 @dataclass
@@ -76,8 +113,9 @@ def _track_of(number: str) -> int:
     return int(first) if first.isdigit() else 0
 
 
-def assemble(pages: Iterable[Page], source: Source) -> Report:
-    """The report that ``pages`` show. Raises InputError where they hold no report table."""
+def assemble(pages: Iterable[Page], source: Source, trace: AssemblyTrace | None = None) -> Report:
+    """The report that ``pages`` show. Raises InputError where they hold no report table.
+    ``trace``, where given, is filled in with what became of each row."""
     columns: Columns | None = None
     track: int | None = None
     tracks: dict[int, str] = {}
@@ -90,36 +128,48 @@ def assemble(pages: Iterable[Page], source: Source) -> Report:
         if page.number is not None:
             page_count = max(page.number, page_count or 0)
         heading_lines.append([])
-        for row in page.rows:
+        for index, row in enumerate(page.rows):
             if row.is_empty:
                 continue
             if found_track := match_track(row):
                 track = found_track[0]
                 tracks.setdefault(*found_track)
+                if trace is not None:
+                    trace.tracks[page.number, index] = track
             elif header := match_header(row):
                 columns = header
                 if page.number is not None and page.number not in header_pages:
                     header_pages.append(page.number)
+                if trace is not None:
+                    trace.headers[page.number, index] = header
             elif columns is None or not row.in_table:
                 texts = [cell.text for cell in row.cells if not cell.is_empty]
                 heading_lines[-1].extend(texts)
                 if row.size is not None:
                     sizes.update((text, max(row.size, sizes.get(text, row.size))) for text in texts)
             else:
-                item_row = ItemRow.of(row, columns, page.number)
+                item_row = ItemRow.of(row, columns, (page.number, index))
                 number = _number_of(item_row.number)
                 if row.continues and drafts:
                     drafts[-1].rows[-1] = drafts[-1].rows[-1].followed_by(item_row)
-                    continue
-                if not drafts or (number and number != drafts[-1].number):
+                elif not drafts or (number and number != drafts[-1].number):
                     drafts.append(DraftItem(number, track or _track_of(number)))
-                drafts[-1].rows.append(item_row)
+                    drafts[-1].rows.append(item_row)
+                else:
+                    drafts[-1].rows.append(item_row)
+                if trace is not None:
+                    trace.items[page.number, index] = len(drafts) - 1
     if columns is None:
         raise InputError(f"no table with the columns {REQUIRED_COLUMNS}")
     if not drafts:
         raise InputError("the report's table has no items")
     heading = read_heading(heading_lines, sizes)
-    items = [_build_item(draft, heading.year) for draft in drafts]
+    items = []
+    for index, draft in enumerate(drafts):
+        item, begun = _build_item(draft, heading.year)
+        items.append(item)
+        if trace is not None:
+            trace.sub_items += [SubItemStart(place, index, *start) for place, start in begun]
     resolve_references(items)
     return Report(
         title=heading.title,
@@ -150,7 +200,10 @@ def _deadline(cells: Iterable[Cell], year: int | None) -> Deadline | None:
     return read_deadline("\n".join(texts), year) if texts else None
 
 
-def _build_item(draft: DraftItem, year: int | None) -> Item:
+def _build_item(
+    draft: DraftItem, year: int | None
+) -> tuple[Item, list[tuple[ParagraphPlace, tuple[str, bool]]]]:
+    """The item, and where each of its sub-items begins: (place, (label, inline))."""
     title = Segment(None)
     sub_items: list[Segment] = []
     labels: list[str] = []
@@ -158,6 +211,7 @@ def _build_item(draft: DraftItem, year: int | None) -> Item:
     # for each sub-item, the rows its text stands on.
     owners: list[Segment | None] = []
     rows_of: dict[int, list[int]] = {}
+    begun: list[tuple[ParagraphPlace, tuple[str, bool]]] = []
     for row in draft.rows:
         leading, *started = split_sub_items(row.result.paragraphs, labels)
         held: list[Segment] = []
@@ -167,6 +221,11 @@ def _build_item(draft: DraftItem, year: int | None) -> Item:
             held.append(continued)
         sub_items.extend(started)
         held.extend(started)
+        begun += [
+            (row.origins[s.paragraph], (s.label or "", s.inline))
+            for s in started
+            if s.paragraph is not None
+        ]
         if not held:
             owners.append(owners[-1] if owners else None)
         else:
@@ -197,7 +256,7 @@ def _build_item(draft: DraftItem, year: int | None) -> Item:
     for sub_item in built_sub_items:
         references += find_references(sub_item.text, "sub_item")
     references += find_references(status, "status")
-    return Item(
+    item = Item(
         number=draft.number,
         track=draft.track,
         title=title.text,
@@ -210,3 +269,4 @@ def _build_item(draft: DraftItem, year: int | None) -> Item:
         references=references,
         pages=sorted({page for row in draft.rows for page in row.pages}),
     )
+    return item, begun

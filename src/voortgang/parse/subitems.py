@@ -54,10 +54,16 @@ class StyledText:
 
 @dataclass
 class Segment:
-    """The text of one sub-item (``label`` set) or of the text before the first (``None``)."""
+    """The text of one sub-item (``label`` set) or of the text before the first (``None``).
+
+    ``paragraph`` is the index, in the cell it was cut from, of the paragraph a sub-item
+    begins in; ``inline`` whether it begins inside that paragraph rather than at its start.
+    """
 
     label: str | None
     parts: list[StyledText] = field(default_factory=list)
+    paragraph: int | None = None
+    inline: bool = False
 
     @property
     def text(self) -> str:
@@ -117,12 +123,13 @@ def split_sub_items(paragraphs: tuple[Paragraph, ...], labels: list[str]) -> lis
     The first segment is always the leading text (label ``None``), possibly empty.
     """
     segments = [Segment(None)]
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         line = StyledText.of(paragraph)
         cut = 0
         for begin, end, label in _label_starts(line, labels):
             segments[-1].parts.append(line[cut:begin].strip())
-            segments.append(Segment(label))
+            inline = bool(line.text[:begin].strip())
+            segments.append(Segment(label, paragraph=index, inline=inline))
             cut = end
         segments[-1].parts.append(line[cut:].strip())
     return segments

@@ -278,11 +278,13 @@ class LineJoin:
 @dataclass
 class StyledParagraph:
     """Glyph runs of one paragraph; ``joins_previous`` as in the grid; ``joins`` where it
-    went on from one line to the next."""
+    went on from one line to the next; ``start`` the box of its first word."""
 
     pieces: list[tuple[str, bool, bool]] = field(default_factory=list)
     joins_previous: str | None = None
     joins: list[LineJoin] = field(default_factory=list)
+    # The box of the paragraph's first word.
+    start: Box | None = None
 
 
 def paragraphs_of(
@@ -311,7 +313,12 @@ def paragraphs_of(
         if join is not None and label is not None and first == _next_label(label):
             join = None  # the next in a list (``3 …``, ``4 …``), wherever the line before ended
         if before is None or join is None:
-            paragraphs.append(StyledParagraph(joins_previous=first_join if index == 0 else None))
+            paragraphs.append(
+                StyledParagraph(
+                    joins_previous=first_join if index == 0 else None,
+                    start=_box(text_line.line.words[0]),
+                )
+            )
         else:
             paragraphs[-1].joins.append(
                 LineJoin(_box(before.line.words[-1]), _box(text_line.line.words[0]), join)

@@ -28,7 +28,13 @@ from voortgang.parse.pdf.columns import Columns, Measure, TextLine, find_columns
 from voortgang.parse.pdf.furniture import PageLines, running_lines, within_margins
 from voortgang.parse.pdf.glyphs import Line, Rulings, make_lines, read_page
 from voortgang.parse.pdf.header import Label, header_at, table_end
-from voortgang.parse.pdf.join import LineJoin, draws_wrap_spaces, join_between, paragraphs_of
+from voortgang.parse.pdf.join import (
+    Box,
+    LineJoin,
+    draws_wrap_spaces,
+    join_between,
+    paragraphs_of,
+)
 from voortgang.parse.pdf.reading import PageReading, RowBand, RowKind, TableReading
 from voortgang.parse.pdf.rows import (
     alignment_evidence,
@@ -127,7 +133,7 @@ class _TableReader:
                 self.columns = self._columns(labels, body, prepared)
                 rows.append(Row(tuple(Cell(_label(text)) for text in self.columns.labels)))
             table_rows, table_reading = self._table(
-                header, labels, body, prepared.rulings, index == 0
+                header, labels, body, prepared.rulings, index == 0, len(rows)
             )
             rows += table_rows
             readings.append(table_reading)
@@ -192,9 +198,11 @@ class _TableReader:
         body: list[Line],
         rulings: Rulings,
         continued: bool,
+        first_row: int,
     ) -> tuple[list[Row], TableReading]:
         """Rows of the table's body and how they were read; ``continued`` where the table may
-        go on from the page before."""
+        go on from the page before; ``first_row`` the index its first row will have among
+        the page's rows."""
         vocabulary, settings = self.vocabulary, self.settings
         columns = self.columns
         assert columns is not None
@@ -232,22 +240,25 @@ class _TableReader:
             kind: RowKind = "merged"
             if parts_by_column is None:
                 merged = [TextLine.alone(line) for line in row_lines]
-                rows.append(Row((self._cell(merged, pitch, None, self.wrap_spaces),)))
+                cell, starts = self._cell(merged, pitch, None, self.wrap_spaces)
+                rows.append(Row((cell,)))
+                paragraph_starts = (starts,)
                 self.tails = {}
             else:
                 first_on_page = continued and index == 0
                 joins = self._joins_across_page(parts_by_column) if first_on_page else None
-                cells = [
+                read = [
                     self._cell(parts, pitch, joins[column] if joins else None, self.wrap_spaces)
                     if parts
-                    else Cell()
+                    else (Cell(), ())
                     for column, parts in enumerate(parts_by_column)
                 ]
-                rows.append(Row(tuple(cells), continues=joins is not None))
+                rows.append(Row(tuple(cell for cell, _ in read), continues=joins is not None))
+                paragraph_starts = tuple(starts for _, starts in read)
                 self.tails = {c: parts[-1] for c, parts in enumerate(parts_by_column) if parts}
                 kind = "item" if joins is None else "continuation"
             top, bottom = min(ln.top for ln in row_lines), max(ln.bottom for ln in row_lines)
-            bands.append(RowBand(top, bottom, kind))
+            bands.append(RowBand(top, bottom, kind, first_row + index, paragraph_starts))
         used = rules_across if self.rows_ruled else []
         reading = TableReading(
             header=(min(ln.top for ln in header), max(ln.bottom for ln in header))
@@ -275,7 +286,8 @@ class _TableReader:
 
     def _cell(
         self, lines: list[TextLine], pitch: float, first_join: str | None, wrap_spaces: bool
-    ) -> Cell:
+    ) -> tuple[Cell, tuple[Box, ...]]:
+        """The cell of ``lines``, and the box of each of its paragraphs' first word."""
         paragraphs = paragraphs_of(
             lines,
             pitch,
@@ -285,7 +297,7 @@ class _TableReader:
             settings=self.settings,
         )
         self.joins += [join for paragraph in paragraphs for join in paragraph.joins]
-        return Cell(
+        cell = Cell(
             tuple(
                 Paragraph(
                     tuple(normalise_runs(Run(text, it, bold) for text, it, bold in p.pieces)),
@@ -294,6 +306,7 @@ class _TableReader:
                 for p in paragraphs
             )
         )
+        return cell, tuple(p.start for p in paragraphs if p.start is not None)
 
     def _free_text(self, lines: Sequence[Line], right: float, usual: float) -> list[Row]:
         """Text outside a table, a row per paragraph, with its type size over ``usual``, the
@@ -313,7 +326,7 @@ class _TableReader:
                 pitch=math.inf,
                 first_join=None,
                 wrap_spaces=False,
-            )
+            )[0]
             for group in groups
         ]
         return [

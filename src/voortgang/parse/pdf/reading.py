@@ -14,7 +14,7 @@ from typing import Literal
 
 from voortgang.parse.pdf.glyphs import Line, Rulings
 from voortgang.parse.pdf.header import Label
-from voortgang.parse.pdf.join import LineJoin, WrapSpaces
+from voortgang.parse.pdf.join import Box, LineJoin, WrapSpaces
 
 RowKind = Literal["item", "merged", "continuation"]
 
@@ -23,11 +23,14 @@ RowKind = Literal["item", "merged", "continuation"]
 class RowBand:
     """The lines of one row of the grid, from the top of the first to the lowest bottom:
     an item's row, a merged one (a track row), or the continuation of the row the page
-    break cut off."""
+    break cut off. ``row`` is the row's index in its page's grid rows; ``paragraphs`` has,
+    for each of the row's cells in order, the box of each paragraph's first word."""
 
     top: float
     bottom: float
     kind: RowKind
+    row: int = -1
+    paragraphs: tuple[tuple[Box, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
