@@ -86,6 +86,12 @@ class Columns:
                     parts_by_column[column].append(TextLine(part, self.measures[column]))
         return parts_by_column
 
+    def centres(self, line: Line, settings: PdfSettings) -> bool:
+        """Whether ``line`` stands centred over the table, as a heading does (a browser prints
+        a merged track row so), rather than where a cell's text begins."""
+        middle = (self.bounds[0] + self.bounds[-1]) / 2
+        return abs((line.x0 + line.x1) / 2 - middle) <= settings.centred * line.size
+
     def is_same_table(self, labels: Sequence[Label], settings: PdfSettings) -> bool:
         return [label.text for label in labels] == [text for text in self.labels if text] and all(
             abs(anchor - label.x0) < settings.anchor_tolerance

@@ -165,31 +165,37 @@ class _TableReader:
         return find_columns(labels, cells, vertical, width, self.columns, settings)
 
     def _tables(self, lines: list[Line]) -> list[Table]:
-        """The tables on the page: one below each header row; where there is none, the
-        table of the page before going on below the page's free text, if there is one."""
+        """The tables on the page: one below each header row, and above the first (or on a
+        page without one) the table of the page before going on, if there is one: from the
+        first line within its columns (a line across them or centred over them, a heading,
+        stands above it)."""
         vocabulary, settings = self.vocabulary, self.settings
         headers = [
             (i, found)
             for i in range(len(lines))
             if (found := header_at(lines, i, vocabulary, settings))
         ]
-        if headers:
-            ends = [*(i for i, _ in headers[1:]), len(lines)]
-            return [
-                (lines[start:body], labels, lines[body:end])
-                for (start, (labels, body)), end in zip(headers, ends, strict=True)
-            ]
+        first_header = headers[0][0] if headers else len(lines)
+        tables: list[Table] = []
         columns = self.columns
-        if columns is None:
+        if columns is not None:
+            inside = (
+                i
+                for i, line in enumerate(lines[:first_header])
+                if not is_spanning(line, columns, vocabulary, settings)
+                and not columns.centres(line, settings)
+            )
+            start = next(inside, first_header)
+            if start < first_header or not headers:
+                tables.append(((), None, lines[start:first_header]))
+        elif not headers:
             self.tails = {}
-            return []
-        # A page that does not repeat the header row.
-        inside = (
-            i
-            for i, line in enumerate(lines)
-            if not is_spanning(line, columns, vocabulary, settings)
-        )
-        return [((), None, lines[next(inside, len(lines)) :])]
+        ends = [*(i for i, _ in headers[1:]), len(lines)] if headers else []
+        tables += [
+            (lines[start:body], labels, lines[body:end])
+            for (start, (labels, body)), end in zip(headers, ends, strict=True)
+        ]
+        return tables
 
     def _table(
         self,

@@ -102,6 +102,11 @@ class PdfSettings:
     """em: on a page read with the last page's columns, a word that begins less than this
     left of a bound and runs across it moves the bound (a producer that lays out each page's
     table anew may set a column a fraction of a point further left)."""
+    centred: float = 0.5
+    """em: a line whose middle stands this close to the table's middle is centred over the
+    table, as a heading is (a browser prints a merged track row so), not a cell's: a cell's
+    text begins at its column's bound, a line of it this close to the middle by chance is
+    rare."""
     short_column: float = 2.0
     """em: where a column's widest line ends less than this short of its edge, text surely
     reaches that far (a column of short entries shows nothing about its edge)."""
