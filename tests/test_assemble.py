@@ -228,14 +228,31 @@ def test_the_title_is_the_running_line_in_the_largest_type() -> None:
     """A classification mark above the title block, in smaller type, is not the title; where
     the format tells no sizes, the first running line is."""
     lines = ["STRIKT VERTROUWELIJK", "VOORTGANGSRAPPORTAGE 2009", "PLAN 2007-2011", "December 2009"]
-    sizes = dict(zip(lines, [0.8, 1.3, 1.1, 1.1], strict=True))
-    heading = read_heading([lines, lines], sizes)
+    sizes = [(0.8, False), (1.3, True), (1.1, True), (1.1, False)]
+    heading = read_heading([lines, lines], dict(zip(lines, sizes, strict=True)))
     assert (heading.title, heading.plan, heading.date) == (
         "Voortgangsrapportage 2009",
         "Plan 2007-2011",
         "December 2009",
     )
     assert read_heading([lines, lines]).title == "Strikt Vertrouwelijk"
+    # Of lines in one size, the bold one.
+    bold = [(1.0, False), (1.0, True), (1.0, True), (1.0, False)]
+    assert read_heading([lines], dict(zip(lines, bold, strict=True))).title == (
+        "Voortgangsrapportage 2009"
+    )
+
+
+def test_a_title_block_on_the_first_page_only_is_the_heading() -> None:
+    """Where only page numbers repeat, the text above the table on the first page is the
+    heading."""
+    first = ["VOORTGANGSRAPPORTAGE 2009", "PLAN 2007-2011", "December 2009", "Pagina 1 van 3"]
+    heading = read_heading([first, ["Pagina 2 van 3"], ["Pagina 3 van 3"]])
+    assert (heading.title, heading.plan, heading.date) == (
+        "Voortgangsrapportage 2009",
+        "Plan 2007-2011",
+        "December 2009",
+    )
 
 
 def test_the_trace_says_where_each_row_and_sub_item_went() -> None:

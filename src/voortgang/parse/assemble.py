@@ -121,7 +121,8 @@ def assemble(pages: Iterable[Page], source: Source, trace: AssemblyTrace | None 
     tracks: dict[int, str] = {}
     drafts: list[DraftItem] = []
     heading_lines: list[list[str]] = []
-    sizes: dict[str, float] = {}  # the type size of text outside the table, where told
+    # How prominent text outside the table is set: its type size (where told) and boldness.
+    prominence: dict[str, tuple[float, bool]] = {}
     page_count: int | None = None
     header_pages: list[int] = []  # for the reading rules: where the table goes on without one
     for page in pages:
@@ -145,8 +146,10 @@ def assemble(pages: Iterable[Page], source: Source, trace: AssemblyTrace | None 
             elif columns is None or not row.in_table:
                 texts = [cell.text for cell in row.cells if not cell.is_empty]
                 heading_lines[-1].extend(texts)
-                if row.size is not None:
-                    sizes.update((text, max(row.size, sizes.get(text, row.size))) for text in texts)
+                for cell in row.cells:
+                    if not cell.is_empty:
+                        seen = (row.size or 1.0, _is_bold(cell))
+                        prominence[cell.text] = max(seen, prominence.get(cell.text, seen))
             else:
                 item_row = ItemRow.of(row, columns, (page.number, index))
                 number = _number_of(item_row.number)
@@ -163,7 +166,7 @@ def assemble(pages: Iterable[Page], source: Source, trace: AssemblyTrace | None 
         raise InputError(f"no table with the columns {REQUIRED_COLUMNS}")
     if not drafts:
         raise InputError("the report's table has no items")
-    heading = read_heading(heading_lines, sizes)
+    heading = read_heading(heading_lines, prominence)
     items = []
     for index, draft in enumerate(drafts):
         item, begun = _build_item(draft, heading.year)
@@ -188,6 +191,10 @@ def assemble(pages: Iterable[Page], source: Source, trace: AssemblyTrace | None 
             ],
         ),
     )
+
+
+def _is_bold(cell: Cell) -> bool:
+    return all(run.bold for paragraph in cell.paragraphs for run in paragraph.runs)
 
 
 def _joined(cells: Iterable[Cell]) -> str:

@@ -130,29 +130,30 @@ class Heading:
 
 
 def read_heading(
-    lines_per_page: list[list[str]], sizes: Mapping[str, float] | None = None
+    lines_per_page: list[list[str]], prominence: Mapping[str, tuple[float, bool]] | None = None
 ) -> Heading:
     """The heading from the text outside the table on each page.
 
-    Lines that repeat on at least half the pages are the running heading (a page that merged
-    two heading lines into one does not disturb it); a date line such as ``December 2009`` is
-    the date, the title is the first other line in the largest type (``sizes``, where the
-    format tells a line's type size: a classification mark above the title is not it), and
-    the plan the line after the title.
+    Its lines are those that repeat on at least half the pages (a page that merged two
+    heading lines into one does not disturb it), and those of the first page: a title block
+    printed once, above the table. A date line such as ``December 2009`` is the date; the
+    title is the first other line of the most prominent type (``prominence``: type size, then
+    bold, where the format tells, so that a classification mark above the title is not it),
+    and the plan the line after it. Page numbers are no heading.
     """
     pages = [page for page in lines_per_page if page]
     if not pages:
         return Heading()
     counts = Counter(line for page in pages for line in dict.fromkeys(page))
-    in_order = dict.fromkeys(line for page in pages for line in page)
-    running = [line for line in in_order if counts[line] * 2 >= len(pages)]
-    lines = [line for line in running if not PAGE_NUMBER.match(line)]
+    running = [line for page in pages for line in page if counts[line] * 2 >= len(pages)]
+    lines = [
+        line for line in dict.fromkeys([*pages[0], *running]) if not PAGE_NUMBER.match(line)
+    ]
     date = next((line for line in lines if DATE.match(line)), None)
     others = [line for line in lines if line != date]
-    known = [sizes[line] for line in others if sizes and line in sizes]
-    if known:
-        largest = max(known)
-        others = others[next(i for i, line in enumerate(others) if sizes.get(line) == largest) :]
+    if prominence and others:
+        most = max(prominence.get(line, (1.0, False)) for line in others)
+        others = others[[prominence.get(line, (1.0, False)) for line in others].index(most) :]
     return Heading(
         title=title_case(others[0]) if others else None,
         plan=title_case(others[1]) if len(others) > 1 else None,
