@@ -146,9 +146,7 @@ def read_heading(
         return Heading()
     counts = Counter(line for page in pages for line in dict.fromkeys(page))
     running = [line for page in pages for line in page if counts[line] * 2 >= len(pages)]
-    lines = [
-        line for line in dict.fromkeys([*pages[0], *running]) if not PAGE_NUMBER.match(line)
-    ]
+    lines = [line for line in dict.fromkeys([*pages[0], *running]) if not PAGE_NUMBER.match(line)]
     date = next((line for line in lines if DATE.match(line)), None)
     others = [line for line in lines if line != date]
     if prominence and others:

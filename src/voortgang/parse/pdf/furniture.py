@@ -7,9 +7,10 @@ by where they stand and by their repetition from page to page.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from voortgang.parse.pdf.glyphs import Line
@@ -44,17 +45,18 @@ DIGITS = re.compile(r"\d+")
 
 @dataclass(frozen=True, slots=True)
 class PageLines:
-    """A page's lines and its height: what running headers and footers are compared on."""
+    """A page's lines and its height: what running headers and footers are compared on.
+    ``header`` is the index of the first line of the page's first table header row (the
+    number of lines where there is none): furniture stops there, since a header row repeats
+    from page to page as well."""
 
     lines: Sequence[Line]
     height: float
+    header: int
 
 
 def running_lines(
-    page: PageLines,
-    others: Sequence[PageLines],
-    settings: PdfSettings = DEFAULT_SETTINGS,
-    stop_at: Callable[[int], bool] = lambda index: False,
+    page: PageLines, others: Sequence[PageLines], settings: PdfSettings = DEFAULT_SETTINGS
 ) -> tuple[int, int]:
     """How many of the page's lines, from its top and from its bottom, are a running header
     and a running footer.
@@ -62,9 +64,37 @@ def running_lines(
     Such a line stands at the edge of the page, and a line of the same text but for its
     digits (``Pagina 2 van 15``, ``- 3 -``, a date) stands at the same distance from the
     same edge on other pages around it (``others``): on ``running_repeats`` of them, or on
-    all where there are fewer. Nothing here knows their words. ``stop_at(i)`` says where
-    furniture cannot reach: a table's header row, which repeats from page to page as well.
+    all where there are fewer. So does a line within the band that the running lines of
+    the pages around it take: a first page's own footer (``Kenmerk …``) where the others
+    print ``Pagina N van M``. Nothing here knows their words.
     """
+    top, bottom = _repeated(page, others, settings)
+    top_reach, bottom_reach = -math.inf, -math.inf
+    for index, other in enumerate(others):
+        # Repeated on the pages around it but this one, which is in question.
+        other_top, other_bottom = _repeated(
+            other, [*others[:index], *others[index + 1 :]], settings
+        )
+        if other_top:
+            top_reach = max(top_reach, other.lines[other_top - 1].bottom)
+        if other_bottom:
+            bottom_reach = max(bottom_reach, other.height - other.lines[-other_bottom].top)
+    lines = page.lines
+    tolerance = settings.running_position * (lines[0].size if lines else 0)
+    while top < page.header and lines[top].bottom <= top_reach + tolerance:
+        top += 1
+    while (
+        bottom < len(lines) - _below(page, top)
+        and page.height - lines[-1 - bottom].top <= bottom_reach + tolerance
+    ):
+        bottom += 1
+    return top, bottom
+
+
+def _repeated(
+    page: PageLines, others: Sequence[PageLines], settings: PdfSettings
+) -> tuple[int, int]:
+    """How many lines from the page's top and bottom repeat on the pages around it."""
     lines = page.lines
     limit = min(settings.running_lines, len(lines))
     needed = min(settings.running_repeats, len(others))
@@ -72,17 +102,23 @@ def running_lines(
         return 0, 0
 
     def running(index: int, from_top: bool) -> bool:
-        if stop_at(index):
-            return False
         return _repeats(lines[index], page, others, from_top, settings) >= needed
 
     top = 0
-    while top < limit and running(top, True):
+    while top < min(limit, page.header) and running(top, True):
         top += 1
     bottom = 0
-    while bottom < min(limit, len(lines) - top) and running(len(lines) - 1 - bottom, False):
+    while bottom < min(limit, len(lines) - _below(page, top)) and running(
+        len(lines) - 1 - bottom, False
+    ):
         bottom += 1
     return top, bottom
+
+
+def _below(page: PageLines, top: int) -> int:
+    """How many lines of the page a footer stands below: the running header's, and the
+    header row's and those above it."""
+    return max(top, page.header + 1) if page.header < len(page.lines) else top
 
 
 def _shape(line: Line) -> str:

@@ -66,9 +66,11 @@ class Prepared:
     all_lines: list[Line]
     lines: list[Line]
 
+    header: int  # where the page's first table header row begins (len(lines): none)
+
     @property
     def running(self) -> PageLines:
-        return PageLines(self.lines, self.height)
+        return PageLines(self.lines, self.height, self.header)
 
 
 class _TableReader:
@@ -97,19 +99,20 @@ class _TableReader:
         glyphs, rulings = read_page(page, self.settings)
         all_lines = make_lines(glyphs, self.settings)
         lines = within_margins(all_lines, self.settings)
-        return Prepared(number, float(page.width), float(page.height), rulings, all_lines, lines)
+        vocabulary, settings = self.vocabulary, self.settings
+        header = next(
+            (i for i in range(len(lines)) if header_at(lines, i, vocabulary, settings)),
+            len(lines),
+        )
+        width, height = float(page.width), float(page.height)
+        return Prepared(number, width, height, rulings, all_lines, lines, header)
 
     def page(self, prepared: Prepared, around: Sequence[Prepared]) -> tuple[Page, PageReading]:
         """The page's grid and reading; ``around`` are the pages before and after it, to tell
         its running header and footer by."""
         settings = self.settings
         lines = prepared.lines
-        top, bottom = running_lines(
-            prepared.running,
-            [other.running for other in around],
-            settings,
-            stop_at=lambda i: header_at(lines, i, self.vocabulary, settings) is not None,
-        )
+        top, bottom = running_lines(prepared.running, [other.running for other in around], settings)
         header_lines, lines, footer_lines = (
             lines[:top],
             lines[top : len(lines) - bottom],
