@@ -364,9 +364,14 @@ class _TableReader:
         how each column's first line joins that column's last line before the break; else
         None. It is the rest of a row where it has too little of its own to be a row, or
         where a sentence runs on in a column wide enough for sentences: the next line goes on
-        in lower case, or the last one did not end a sentence."""
-        if not self.tails or parts_by_column[0]:
+        in lower case, or the last one did not end a sentence. Or where the number cell goes
+        on an item number the break cut in two (``2.`` / ``3.1``)."""
+        if not self.tails:
             return None
+        if parts_by_column[0]:
+            tail = self.tails.get(0)
+            if tail is None or not self._cut_number(tail.line.text, parts_by_column[0][0]):
+                return None
         tails = [self.tails.get(column) for column in range(len(parts_by_column))]
         joins = [
             join_between(
@@ -389,6 +394,17 @@ class _TableReader:
             if tail is not None
         )
         return joins if runs_on or not fills_a_row(parts_by_column, self.settings) else None
+
+
+    def _cut_number(self, before: str, after: TextLine) -> bool:
+        """Whether ``before``, the number cell's last line before a page break, is the start
+        of an item number and no item number itself, which ``after`` completes."""
+        vocabulary = self.vocabulary
+        return (
+            bool(vocabulary.item_number_start.fullmatch(before))
+            and not vocabulary.item_number.fullmatch(before)
+            and bool(vocabulary.item_number.fullmatch(before + after.line.text))
+        )
 
 
 def _label(text: str) -> tuple[Paragraph, ...]:
