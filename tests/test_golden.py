@@ -44,6 +44,16 @@ UNSEEN_LAYOUTS = [
     # SPOOR n as a paragraph between tables, two tables on a page where tracks meet.
     "voortgangsrapportage-2009-portrait-per-track-hrules.pdf",
     "voortgangsrapportage-2009-portrait-per-track-hrules-furniture.pdf",
+    # The title block in the body of page 1 only; a footer - N - and no running header.
+    pytest.param(
+        "voortgangsrapportage-2009-portrait-per-track-title-footer.pdf",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="issue 10: the title block on page 1 only reads as no title, plan or date,"
+            " so the deadlines of 1.3, 1.6, 2.3.2, 2.3.3, 2.15 get no year; 2.10's title reads"
+            " 'Professionaliseringsaanbodpolitie', 3.1's sub-item 'programma'svan'",
+        ),
+    ),
 ]
 
 
