@@ -64,6 +64,16 @@ UNSEEN_LAYOUTS = [
             " page break; no title, plan or date, so deadlines get no year",
         ),
     ),
+    # Different first page: page 1's footer Kenmerk 2009-0001234, the others' Pagina N van M.
+    pytest.param(
+        "voortgangsrapportage-2009-portrait-first-page-footer.pdf",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="issue 10: page 1's own footer is read into the table, 'Kenmerk"
+            " 2009-0001234' inside 1.4's status, and the status column measured to it: false"
+            " line breaks in the status of 35 items ('gebruik\\nvan')",
+        ),
+    ),
 ]
 
 
