@@ -42,18 +42,37 @@ The layouts of issue 10, which tests/test_golden.py reads against the golden rec
 - portrait-per-track-hrules-furniture (Liberation Sans 9 pt): the same, with a running header
   of one line, "Voortgangsrapportage 2009" and the mark, and a footer of one line, the date
   and "Pagina N van M".
+- portrait-per-track-title-footer (Liberation Serif 11 pt, line spacing 1.15, horizontal
+  rules): tables per track as portrait-per-track-hrules, the title block in the body of page 1
+  only, a running footer "- N -" and no running header.
+- letter-per-track-no-repeat (US Letter, Liberation Sans 10 pt, every cell ruled): tables per
+  track, no row repeated (no w:tblHeader), so a page may go on with a track's rows and no
+  column header above them; a footer "Pagina N van M".
+- portrait-first-page-footer (Liberation Sans 10 pt, every cell ruled, tables as
+  landscape-ruled with the title block in the page header): Word's "different first page"
+  (w:titlePg): page 1's footer a right-aligned "Kenmerk 2009-0001234", the others' "Pagina N
+  van M".
+- portrait-first-page-header (Carlito 11 pt, horizontal rules, tables per track): a different
+  first page, whose header is a letterhead of three lines (ministry, directorate, Kenmerk)
+  and whose footer is empty; the other pages a header of one line, the title, and a footer
+  "Pagina N van M".
+- portrait-spacing-1.5 (DejaVu Sans 9 pt, line spacing 1.5, 6 pt after paragraphs, cell
+  margins 0.4 cm, every cell ruled): the number column so narrow inside its margins that
+  2.3.1 breaks as 2./3./1, and over a page break as 2. and 3./1.
 
 Only the variants named are made with --only; the others' committed files are left as they
 are (LibreOffice's PDFs are not byte for byte the same from one run to the next).
 
 Needs the dev extra (``pip install -e '.[dev]'``) and, on Debian, the packages
 ``libreoffice-writer-nogui`` and ``fonts-liberation`` (``fonts-crosextra-carlito`` for the
-Carlito variants, ``fonts-dejavu-core`` for landscape-furniture-plain).
+Carlito variants, ``fonts-dejavu-core`` for landscape-furniture-plain and
+portrait-spacing-1.5).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import tempfile
@@ -61,6 +80,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx import Document
+from docx.blkcntnr import BlockItemContainer
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
@@ -83,12 +103,19 @@ HTML_NAME = f"{STEM}-libreoffice.html"
 LIST_GLYPHS = ("- ", "• ", "o ")
 ALL_EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
 FONT_ATTRIBUTES = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+ALIGNMENTS = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
 THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 # Number, Resultaat, Deadline, Trekker, Stand van zaken: with Liberation Sans 10 pt and Word's
 # default cell margins (0.19 cm a side) the number column holds 2.10 but not 2.0.1, the
 # Deadline column continu and voorjaar but neither Deadline (bold) nor november, the Trekker
 # column Trekke (bold) and Nuansa but not Trekker (bold) nor Justitie/.
 NARROW_BREAK_WIDTHS = (1.11, 4.6, 1.74, 1.55, 8.0)
+KENMERK = "2009-0001234"
+PAPER = {"A4": (Cm(29.7), Cm(21.0)), "letter": (Cm(27.94), Cm(21.59))}
 
 
 @dataclass(frozen=True)
@@ -109,6 +136,40 @@ class Furniture:
 
 
 @dataclass(frozen=True)
+class Line:
+    """One line of a page header or footer; ``{PAGE}`` and ``{NUMPAGES}`` in ``text`` become
+    Word fields."""
+
+    text: str
+    align: str = "center"  # "left", "center", "right"
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class PageLines:
+    """Running header and footer set line by line, one type size below the body's.
+
+    With ``first_header`` or ``first_footer`` given, the section has Word's "different first
+    page" (``w:titlePg``): page 1 takes those (an empty tuple: nothing), the other pages
+    ``header`` and ``footer``. With repeated-heading tables the title block follows the header
+    lines, in the first page's header as well.
+    """
+
+    header: tuple[Line, ...] = ()
+    footer: tuple[Line, ...] = ()
+    first_header: tuple[Line, ...] | None = None
+    first_footer: tuple[Line, ...] | None = None
+
+    @property
+    def different_first_page(self) -> bool:
+        return self.first_header is not None or self.first_footer is not None
+
+
+PAGINA = Line("Pagina {PAGE} van {NUMPAGES}")
+DASH_PAGE = Line("- {PAGE} -")
+
+
+@dataclass(frozen=True)
 class Variant:
     """One way to typeset the report.
 
@@ -117,6 +178,12 @@ class Variant:
     "per-track-paragraph", the title block on the first page only and the track heading a bold
     paragraph between tables that follow one another, several on a page, only the column
     header row repeating.
+
+    ``paper`` "A4" or "letter" (US Letter); ``line_spacing`` and ``space_after`` (pt) of the
+    Normal style; ``cell_margin_cm`` on every side of every cell (None: Word's default, 0.19 cm
+    left and right); ``repeat_header_row`` False: no row marked to repeat (w:tblHeader), so a
+    table broken over pages goes on without its column header row; ``page_lines``: running
+    header and footer lines other than ``furniture``'s.
     """
 
     name: str
@@ -129,6 +196,12 @@ class Variant:
     export_html: bool = False
     tables: str = "repeated-heading"
     furniture: Furniture | None = None
+    paper: str = "A4"
+    line_spacing: float = 1.0
+    space_after: float = 3
+    cell_margin_cm: float | None = None
+    repeat_header_row: bool = True
+    page_lines: PageLines | None = None
 
     @property
     def stem(self) -> str:
@@ -237,6 +310,68 @@ VARIANTS = (
         tables="per-track-paragraph",
         furniture=Furniture(footer="pagina", date="2 december 2009", one_line=True),
     ),
+    Variant(
+        "portrait-per-track-title-footer",
+        landscape=False,
+        font="Liberation Serif",
+        size=11,
+        ruled_edges=("top", "bottom", "insideH"),
+        column_widths_cm=(1.2, 4.8, 1.9, 2.0, 7.1),
+        tables="per-track-paragraph",
+        line_spacing=1.15,
+        page_lines=PageLines(footer=(DASH_PAGE,)),
+    ),
+    Variant(
+        "letter-per-track-no-repeat",
+        landscape=False,
+        font="Liberation Sans",
+        size=10,
+        ruled_edges=ALL_EDGES,
+        column_widths_cm=(1.2, 4.8, 1.9, 2.1, 7.5),
+        tables="per-track-paragraph",
+        paper="letter",
+        repeat_header_row=False,
+        page_lines=PageLines(footer=(PAGINA,)),
+    ),
+    Variant(
+        "portrait-first-page-footer",
+        landscape=False,
+        font="Liberation Sans",
+        size=10,
+        ruled_edges=ALL_EDGES,
+        column_widths_cm=(1.2, 4.6, 1.9, 2.2, 7.1),
+        page_lines=PageLines(footer=(PAGINA,), first_footer=(Line(f"Kenmerk {KENMERK}", "right"),)),
+    ),
+    Variant(
+        "portrait-first-page-header",
+        landscape=False,
+        font="Carlito",
+        size=11,
+        ruled_edges=("top", "bottom", "insideH"),
+        column_widths_cm=(1.2, 4.6, 1.9, 2.2, 7.1),
+        tables="per-track-paragraph",
+        page_lines=PageLines(
+            header=(Line("Voortgangsrapportage 2009", "left"),),
+            footer=(PAGINA,),
+            first_header=(
+                Line("Ministerie van Binnenlandse Zaken en Koninkrijksrelaties", "left", bold=True),
+                Line("Directie Constitutionele Zaken en Wetgeving", "left"),
+                Line(f"Kenmerk {KENMERK}", "left"),
+            ),
+            first_footer=(),
+        ),
+    ),
+    Variant(
+        "portrait-spacing-1.5",
+        landscape=False,
+        font="DejaVu Sans",
+        size=9,
+        ruled_edges=ALL_EDGES,
+        column_widths_cm=(1.3, 4.6, 2.0, 2.2, 6.9),
+        line_spacing=1.5,
+        space_after=6,
+        cell_margin_cm=0.4,
+    ),
 )
 
 
@@ -304,14 +439,14 @@ def set_up_styles(document: DocxDocument, variant: Variant) -> None:
     normal.font.size = Pt(variant.size)
     set_font(normal.element.get_or_add_rPr(), variant.font)
     normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.space_after = Pt(3)
-    normal.paragraph_format.line_spacing = 1.0
+    normal.paragraph_format.space_after = Pt(variant.space_after)
+    normal.paragraph_format.line_spacing = variant.line_spacing
 
 
 def set_up_page(document: DocxDocument, variant: Variant) -> None:
-    """A4 in the variant's orientation, room at the top for the title block."""
+    """A4 (or US Letter) in the variant's orientation, room at the top for the title block."""
     section = document.sections[0]
-    long_side, short_side = Cm(29.7), Cm(21.0)
+    long_side, short_side = PAPER[variant.paper]
     if variant.landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = long_side, short_side
@@ -398,6 +533,19 @@ def set_borders(table: Table, ruled_edges: tuple[str, ...]) -> None:
     table._tbl.tblPr.append(borders)
 
 
+def set_cell_margins(table: Table, margin_cm: float | None) -> None:
+    """The same margin on every side of every cell (w:tblCellMar), if one is given."""
+    if margin_cm is None:
+        return
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("top", "left", "bottom", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), str(round(margin_cm * 567)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
+
+
 def set_widths(table: Table, widths_cm: tuple[float, ...]) -> None:
     """Fixed column widths, on the grid and on every cell as Word expects."""
     table.autofit = False
@@ -412,6 +560,7 @@ def write_table(document: DocxDocument, track: TrackTable, variant: Variant) -> 
     """The track's table: track row and column header row repeated, then the item rows."""
     table = document.add_table(rows=2 + len(track.rows), cols=5)
     set_borders(table, variant.ruled_edges)
+    set_cell_margins(table, variant.cell_margin_cm)
     set_widths(table, variant.column_widths_cm)
     track_row, header_row, *item_rows = table.rows
     title_cell = track_row.cells[0].merge(track_row.cells[-1])
@@ -420,8 +569,9 @@ def write_table(document: DocxDocument, track: TrackTable, variant: Variant) -> 
         for cell, source in zip(header_row.cells, track.header.cells, strict=True):
             if not source.is_empty:
                 fill_text(cell, source.text, variant)
-    for row in (track_row, header_row):
-        repeat_as_header(row)
+    if variant.repeat_header_row:
+        for row in (track_row, header_row):
+            repeat_as_header(row)
     if variant.shading:
         shade(title_cell, variant.shading)
     for row, source in zip(item_rows, track.rows, strict=True):
@@ -455,13 +605,15 @@ def write_track_table(document: DocxDocument, track: TrackTable, variant: Varian
     """The track's table without a track row: the column header row repeated, the item rows."""
     table = document.add_table(rows=1 + len(track.rows), cols=5)
     set_borders(table, variant.ruled_edges)
+    set_cell_margins(table, variant.cell_margin_cm)
     set_widths(table, variant.column_widths_cm)
     header_row, *item_rows = table.rows
     if track.header is not None:
         for cell, source in zip(header_row.cells, track.header.cells, strict=True):
             if not source.is_empty:
                 fill_text(cell, source.text, variant)
-    repeat_as_header(header_row)
+    if variant.repeat_header_row:
+        repeat_as_header(header_row)
     for row, source in zip(item_rows, track.rows, strict=True):
         for cell, source_cell in zip(row.cells, source.cells, strict=True):
             fill_cell(cell, source_cell, variant)
@@ -556,6 +708,44 @@ def write_furniture(document: DocxDocument, variant: Variant, title: str) -> Non
             run.font.size = Pt(small)
 
 
+def write_lines(part: BlockItemContainer, lines: tuple[Line, ...], variant: Variant) -> None:
+    """``lines`` as paragraphs of a header or footer, the first in its empty first paragraph."""
+    for index, line in enumerate(lines):
+        paragraph = part.paragraphs[0] if index == 0 else part.add_paragraph()
+        paragraph.alignment = ALIGNMENTS[line.align]
+        paragraph.paragraph_format.space_after = Pt(0)
+        for piece in re.split(r"(\{PAGE\}|\{NUMPAGES\})", line.text):
+            if piece in ("{PAGE}", "{NUMPAGES}"):
+                add_field(paragraph, piece.strip("{}"), variant)
+            elif piece:
+                add_run(paragraph, piece, variant, bold=line.bold)
+        for run in paragraph.runs:
+            run.font.size = Pt(variant.size - 1)
+
+
+def write_page_lines(document: DocxDocument, heading: list[Paragraph], variant: Variant) -> None:
+    """The variant's header and footer lines, page 1's own if it has a different first page;
+    with repeated-heading tables the title block below the header lines on every page."""
+    lines = variant.page_lines
+    assert lines is not None
+    section = document.sections[0]
+    parts = [(section.header, lines.header, True), (section.footer, lines.footer, False)]
+    if lines.different_first_page:
+        section.different_first_page_header_footer = True
+        parts += [
+            (section.first_page_header, lines.first_header or (), True),
+            (section.first_page_footer, lines.first_footer or (), False),
+        ]
+    for part, part_lines, is_header in parts:
+        part.is_linked_to_previous = False
+        write_lines(part, part_lines, variant)
+        if is_header and variant.tables == "repeated-heading":
+            for index in range(len(heading)):
+                fresh = index == 0 and not part_lines
+                paragraph = part.paragraphs[0] if fresh else part.add_paragraph()
+                write_title_line(paragraph, heading, index, variant)
+
+
 def build(pages: list[Page], variant: Variant) -> DocxDocument:
     document = Document()
     document.core_properties.title = "Voortgangsrapportage 2009"
@@ -564,7 +754,8 @@ def build(pages: list[Page], variant: Variant) -> DocxDocument:
     set_up_page(document, variant)
     heading = heading_paragraphs(pages[0])
     if variant.tables == "repeated-heading":
-        write_header(document, heading, variant)
+        if variant.page_lines is None:
+            write_header(document, heading, variant)
         for index, track in enumerate(track_tables(pages)):
             if index:
                 page_break(document)
@@ -578,6 +769,8 @@ def build(pages: list[Page], variant: Variant) -> DocxDocument:
         raise ValueError(f"unknown tables {variant.tables!r}")
     if variant.furniture is not None:
         write_furniture(document, variant, document.core_properties.title)
+    if variant.page_lines is not None:
+        write_page_lines(document, heading, variant)
     return document
 
 
