@@ -13,6 +13,7 @@ from voortgang.parse.pdf.join import (
     JOIN_RULES,
     Join,
     LineBreak,
+    attached,
     broken_after_slash,
     broken_where_full,
     drawn_wrap_space,
@@ -65,6 +66,7 @@ def test_the_rules_in_order() -> None:
     assert [rule.__name__ for rule in JOIN_RULES] == [
         "spaced_apart",
         "list_item",
+        "attached",
         "next_word_fitted",
         "drawn_wrap_space",
         "missing_wrap_space",
@@ -160,7 +162,7 @@ def test_hyphenated(before: str, after: str, decision: Join | None) -> None:
         ("2009", "2010", None),
         ("programma'", "s", Join.WORD),  # an apostrophe stands inside a word
         ("abc-defgh", "ijk", None),  # a hyphen it could break at, and did not: fitted whole
-        ("abc/defgh", "ijk", None),  # likewise a slash
+        ("abc/defgh", "ijk", Join.WORD),  # a slash is no such place
         ("abc'", "s'", Join.WORD),
         ("nov", "er", None),  # the column was not full
     ],
@@ -194,3 +196,19 @@ def test_broken_after_slash(before: str, after: str, decision: Join | None) -> N
 def test_wrapped_is_the_last_word() -> None:
     assert JOIN_RULES[-1] is wrapped
     assert wrapped(lines("Een regel", "en verder")) is Join.SPACE
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "decision"),
+    [
+        ("trajecten", ".", Join.WORD),
+        ("trajecten", ", en", Join.WORD),
+        ("(zie hoofdstuk", ") en", Join.WORD),
+        ("programma", "'s van", Join.WORD),
+        ("programma", "'Na de schok'", None),  # a quotation begins
+        ("trajecten.", ". en", None),
+        ("trajecten", "en", None),
+    ],
+)
+def test_attached(before: str, after: str, decision: Join | None) -> None:
+    assert attached(lines(before, after)) is decision

@@ -154,7 +154,10 @@ def assemble(pages: Iterable[Page], source: Source, trace: AssemblyTrace | None 
                 item_row = ItemRow.of(row, columns, (page.number, index))
                 number = _number_of(item_row.number)
                 if row.continues and drafts:
-                    drafts[-1].rows[-1] = drafts[-1].rows[-1].followed_by(item_row)
+                    draft = drafts[-1]
+                    draft.rows[-1] = draft.rows[-1].followed_by(item_row)
+                    if len(draft.rows) == 1:  # a number the page break cut: 2. / 3.1
+                        draft.number = _number_of(draft.rows[0].number) or draft.number
                 elif not drafts or (number and number != drafts[-1].number):
                     drafts.append(DraftItem(number, track or _track_of(number)))
                     drafts[-1].rows.append(item_row)

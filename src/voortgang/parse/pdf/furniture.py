@@ -81,14 +81,33 @@ def running_lines(
             bottom_reach = max(bottom_reach, other.height - other.lines[-other_bottom].top)
     lines = page.lines
     tolerance = settings.running_position * (lines[0].size if lines else 0)
+    repeated_top, repeated_bottom = top, bottom
     while top < page.header and lines[top].bottom <= top_reach + tolerance:
         top += 1
+    while top > repeated_top and not _apart(lines[top - 1], lines, top, settings):
+        top -= 1
     while (
         bottom < len(lines) - _below(page, top)
         and page.height - lines[-1 - bottom].top <= bottom_reach + tolerance
     ):
         bottom += 1
+    while bottom > repeated_bottom and not _apart(
+        lines[-bottom], lines, len(lines) - bottom - 1, settings
+    ):
+        bottom -= 1
     return top, bottom
+
+
+def _apart(line: Line, lines: Sequence[Line], neighbour: int, settings: PdfSettings) -> bool:
+    """Whether ``line`` stands apart from ``lines[neighbour]``, the page's content next to
+    it, by more than ``running_band_gap``: a page's text that reaches into the band of the
+    others' footers (a first page with a smaller footer holds more text) goes on as lines
+    of a paragraph do."""
+    if not 0 <= neighbour < len(lines):
+        return True
+    other = lines[neighbour]
+    gap = line.top - other.bottom if line.top > other.top else other.top - line.bottom
+    return gap > settings.running_band_gap * line.size
 
 
 def _repeated(

@@ -27,8 +27,11 @@ WORDS_AFTER_DASH = frozenset({"en", "of", "tot", "t/m", "dan"})
 BREAKS_AFTER = ("-", "–", "/")
 # Apostrophes, which stand inside a word (``programma's``).
 APOSTROPHES = ("'", "’")
-# Such a break inside a word, between letters or digits.
-INNER_BREAK = re.compile(r"\w[-–/]\w")
+# A hyphen inside a word, between letters or digits, where a producer may break a line.
+INNER_HYPHEN = re.compile(r"\w[-–]\w")
+# What a line can begin with only where the word before goes on: punctuation that attaches
+# to it (``.``, ``,``, ``)``), or an apostrophe and lower case (``'s``).
+ATTACHED = re.compile(r"[.,;:!?)\]»”]|['’][a-z]{1,2}(?![a-z])")
 
 
 class Join(Enum):
@@ -102,6 +105,13 @@ def list_item(lines: LineBreak) -> Join | None:
     return Join.PARAGRAPH if starts_list_item(lines.after.line) else None
 
 
+def attached(lines: LineBreak) -> Join | None:
+    """A line that begins with what attaches to the word before it (``.``, ``,``, ``)``,
+    ``'s``) goes on that word: no line wraps at a space before such a thing, but a producer
+    carries it over with the end of a word that did not fit."""
+    return Join.WORD if ATTACHED.match(lines.first) and lines.last[-1:].isalnum() else None
+
+
 def next_word_fitted(lines: LineBreak) -> Join | None:
     """Where the next word would have fitted after a space, the line was ended on purpose: a
     new paragraph. Unless it ends in a comma, as no paragraph does: then the column is
@@ -163,6 +173,7 @@ def wrapped(lines: LineBreak) -> Join | None:
 JOIN_RULES: tuple[JoinRule, ...] = (
     spaced_apart,
     list_item,
+    attached,
     next_word_fitted,
     drawn_wrap_space,
     missing_wrap_space,
@@ -207,9 +218,9 @@ def _goes_on(last: str, first: str, vocabulary: TableVocabulary) -> bool:
     where the halves make one (``7.0.`` / ``4``, ``7.0`` / ``.4``); where a half is a known
     name (``WWI`` / ``en``, ``BZK`` / ``VNG``), only if the halves make one (``NCT`` / ``b``).
 
-    A producer breaks a word too long for its column at a hyphen or slash inside it before
-    it breaks it anywhere else: a word that holds one it did not break at (``abc-def``,
-    ``abc/def``) fitted whole, and the line wrapped after it."""
+    A producer breaks a word too long for its column at a hyphen inside it before it breaks
+    it anywhere else: a word that holds one it did not break at (``abc-def``) fitted whole,
+    and the line wrapped after it. (Not so a slash: LibreOffice breaks ``abc/def`` inside.)"""
     names = vocabulary.organisations
     tail, head = NAME_PARTS.split(last)[-1], NAME_PARTS.split(first)[0]
     if tail and tail + head in names:
@@ -218,7 +229,7 @@ def _goes_on(last: str, first: str, vocabulary: TableVocabulary) -> bool:
         return False
     if vocabulary.item_number_start.fullmatch(last):
         return bool(vocabulary.item_number.fullmatch(last + first))
-    if INNER_BREAK.search(last):
+    if INNER_HYPHEN.search(last):
         return False
     in_word = last[-1:].isalpha() or (last[-1:] in APOSTROPHES and last[-2:-1].isalpha())
     return in_word and first[:1].islower()

@@ -395,7 +395,6 @@ class _TableReader:
         )
         return joins if runs_on or not fills_a_row(parts_by_column, self.settings) else None
 
-
     def _cut_number(self, before: str, after: TextLine) -> bool:
         """Whether ``before``, the number cell's last line before a page break, is the start
         of an item number and no item number itself, which ``after`` completes."""

@@ -63,6 +63,10 @@ class PdfSettings:
     """em: a line is the same running header or footer as one on another page if it stands
     as far from the same edge, give or take this (a producer places them exactly; the
     table's lines near the edges move from page to page by whole lines)."""
+    running_band_gap: float = 0.5
+    """em: a line that stands in that band without repeating (a first page's own footer)
+    is furniture only where it stands further than this from the page's text: lines of a
+    paragraph stand about 0.2 em apart, a footer in the margin well over 1 em."""
     running_repeats: int = 2
     """A running header or footer repeats on this many of the pages around it (or on all,
     where there are fewer): once could be chance, a table's line where another page's
