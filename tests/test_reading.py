@@ -253,22 +253,9 @@ def test_a_number_cell_holding_several_numbers() -> None:
 READABLE = sorted(
     path.name for path in SAMPLES.iterdir() if path.suffix in (".pdf", ".html", ".txt")
 )
-# Samples the reader reads wrongly (issue 10, tests/test_golden.py) and says so.
-MISREAD = {
-    "voortgangsrapportage-2009-portrait-spacing-1.5.pdf": "issue 10: VG502 on page 6, 2.3.1"
-    " broken over a page break (2. and 3./1) reads as items 2 and 3.1",
-}
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=MISREAD[name]))
-        if name in MISREAD
-        else name
-        for name in READABLE
-    ],
-)
+@pytest.mark.parametrize("name", READABLE)
 def test_no_reading_problems_in_any_committed_sample(name: str) -> None:
     report = parse_bytes((SAMPLES / name).read_bytes(), name)
     assert found(report) == []
