@@ -152,12 +152,17 @@ def _repeats(
     same edge."""
     shape, tolerance = _shape(line), settings.running_position * line.size
     here = line.top if from_top else page.height - line.bottom
-    return sum(
-        any(
-            abs((other_line.top if from_top else other.height - other_line.bottom) - here)
-            <= tolerance
-            and _shape(other_line) == shape
-            for other_line in other.lines
-        )
-        for other in others
-    )
+    return sum(_stands_at(here, tolerance, shape, other, from_top) for other in others)
+
+
+def _stands_at(here: float, tolerance: float, shape: str, page: PageLines, from_top: bool) -> bool:
+    """Whether a line of ``shape`` stands ``here`` (give or take ``tolerance``) from the top
+    of ``page``, or from its bottom. Only the lines up to that far from the edge are looked
+    at: a page's lines are in order from its top."""
+    for line in page.lines if from_top else reversed(page.lines):
+        there = line.top if from_top else page.height - line.bottom
+        if there > here + tolerance:
+            return False
+        if there >= here - tolerance and _shape(line) == shape:
+            return True
+    return False
