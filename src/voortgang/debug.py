@@ -67,7 +67,7 @@ FREE_TEXT = Swatch((150, 150, 150, 70), "text outside the table (heading, track 
 SUB_ITEM = Swatch((255, 130, 0, 255), "where a sub-item starts, labelled with its label")
 JOIN = Swatch(
     (0, 170, 210, 255),
-    "words joined across a line break, underlined (a dash: joined without a space)",
+    "a word joined across a line break (broken there), its two halves underlined",
 )
 LEGEND = (
     HEADER,
@@ -316,10 +316,10 @@ def draw_reading(image: PageImage, reading: PageReading, marks: Marks, resolutio
                 (table.bounds[0], *table.header[:1], table.bounds[-1], table.header[1]), HEADER
             )
     for join in reading.joins:
+        if join.join:  # a line wrapped at a space: as common as lines are, and no decision
+            continue
         for x0, _, x1, bottom in (join.end, join.start):
             painter.hline(bottom + JOIN_BELOW, x0, x1, JOIN, MARK_WIDTH)
-        if not join.join:
-            painter.label("-", join.end[2] + LABEL_GAP, join.end[1], JOIN, anchor="lt")
     starts: dict[Box, list[SubItemStart]] = {}
     for box, start in marks.sub_items:
         starts.setdefault(box, []).append(start)
