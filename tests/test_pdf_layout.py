@@ -388,7 +388,15 @@ def test_a_line_across_the_columns_does_not_measure_them() -> None:
     header, body = header_and_body(left_aligned=True)
     heading = make_lines(glyphs("SPOOR 2: EEN KOP DIE OVER DE KOLOMMEN LOOPT", 50, 170))[0]
     reader = _TableReader(PDF_VOCABULARY, PdfSettings())
-    prepared = Prepared(1, 595, 842, Rulings((), ()), [header, *body], [header, *body], 0)
+    prepared = Prepared(
+        1,
+        595,
+        842,
+        Rulings((), ()),
+        [header, *body],
+        [header, *body],
+        [(0, labels_of([header]), 1)],
+    )
     plain = reader._columns(labels_of([header]), body, prepared)
     reader.columns = None
     crossed = reader._columns(labels_of([header]), [*body, heading], prepared)

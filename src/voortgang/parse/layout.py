@@ -150,8 +150,8 @@ def read_heading(
     date = next((line for line in lines if DATE.match(line)), None)
     others = [line for line in lines if line != date]
     if prominence and others:
-        most = max(prominence.get(line, (1.0, False)) for line in others)
-        others = others[[prominence.get(line, (1.0, False)) for line in others].index(most) :]
+        ranks = [prominence.get(line, (1.0, False)) for line in others]
+        others = others[ranks.index(max(ranks)) :]
     return Heading(
         title=title_case(others[0]) if others else None,
         plan=title_case(others[1]) if len(others) > 1 else None,

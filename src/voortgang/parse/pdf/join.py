@@ -25,7 +25,7 @@ NAME_PARTS = re.compile(r"[/,;()\s]+")
 WORDS_AFTER_DASH = frozenset({"en", "of", "tot", "t/m", "dan"})
 # Where a line may break without a space.
 BREAKS_AFTER = ("-", "–", "/")
-# Apostrophes, which stand inside a word (``programma's``).
+# Apostrophes, which stand inside a word (``auto's``).
 APOSTROPHES = ("'", "’")
 # A hyphen inside a word, between letters or digits, where a producer may break a line.
 INNER_HYPHEN = re.compile(r"\w[-–]\w")
@@ -214,8 +214,8 @@ def starts_list_item(line: Line) -> bool:
 
 def _goes_on(last: str, first: str, vocabulary: TableVocabulary) -> bool:
     """Whether ``first`` may be the rest of a word that ``last`` ends with: a word goes on in
-    lower case (after a letter, or an apostrophe: ``programma'`` / ``s``); an item number
-    where the halves make one (``7.0.`` / ``4``, ``7.0`` / ``.4``); where a half is a known
+    lower case (after a letter, or an apostrophe: ``auto'`` / ``s``); an item number
+    where the halves make one (broken after a dot or before it); where a half is a known
     name (``WWI`` / ``en``, ``BZK`` / ``VNG``), only if the halves make one (``NCT`` / ``b``).
 
     A producer breaks a word too long for its column at a hyphen inside it before it breaks

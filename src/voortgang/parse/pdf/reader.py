@@ -52,12 +52,15 @@ SENTENCE_ENDS = (".", ":", ";", "!", "?")
 # A table: the lines of its header row (none on a page that does not repeat it), its labels
 # (None there) and the lines below.
 Table = tuple[Sequence[Line], list[Label] | None, list[Line]]
+# A header row: the index of its first line, its labels and the index of the line after it.
+Header = tuple[int, list[Label], int]
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """A page as glyphs and rulings read it: its lines (``all_lines``, and ``lines`` without
-    a browser's header and footer in the margins) and its drawn rulings."""
+    a browser's header and footer in the margins), its drawn rulings and the table header
+    rows among ``lines``."""
 
     number: int
     width: float
@@ -65,12 +68,12 @@ class Prepared:
     rulings: Rulings
     all_lines: list[Line]
     lines: list[Line]
-
-    header: int  # where the page's first table header row begins (len(lines): none)
+    headers: list[Header]
 
     @property
     def running(self) -> PageLines:
-        return PageLines(self.lines, self.height, self.header)
+        first = self.headers[0][0] if self.headers else len(self.lines)
+        return PageLines(self.lines, self.height, first)
 
 
 class _TableReader:
@@ -100,12 +103,13 @@ class _TableReader:
         all_lines = make_lines(glyphs, self.settings)
         lines = within_margins(all_lines, self.settings)
         vocabulary, settings = self.vocabulary, self.settings
-        header = next(
-            (i for i in range(len(lines)) if header_at(lines, i, vocabulary, settings)),
-            len(lines),
-        )
+        headers = [
+            (i, *found)
+            for i in range(len(lines))
+            if (found := header_at(lines, i, vocabulary, settings))
+        ]
         width, height = float(page.width), float(page.height)
-        return Prepared(number, width, height, rulings, all_lines, lines, header)
+        return Prepared(number, width, height, rulings, all_lines, lines, headers)
 
     def page(self, prepared: Prepared, around: Sequence[Prepared]) -> tuple[Page, PageReading]:
         """The page's grid and reading; ``around`` are the pages before and after it, to tell
@@ -124,7 +128,10 @@ class _TableReader:
         # Where the page's text ends, taking the margins to be the same on the left and right.
         right = prepared.width - min((line.x0 for line in prepared.lines), default=0)
         usual = statistics.median(line.size for line in prepared.lines) if prepared.lines else 1
-        tables = self._tables(lines)
+        # Furniture stops at a header row: every one stands among the lines left.
+        tables = self._tables(
+            lines, [(i - top, labels, end - top) for i, labels, end in prepared.headers]
+        )
         first = len(lines) - sum(len(header) + len(below) for header, _, below in tables)
         free_text = list(lines[:first])
         rows = self._free_text([*header_lines, *free_text], right, usual)
@@ -167,17 +174,12 @@ class _TableReader:
             return columns
         return find_columns(labels, cells, vertical, width, self.columns, settings)
 
-    def _tables(self, lines: list[Line]) -> list[Table]:
+    def _tables(self, lines: list[Line], headers: list[Header]) -> list[Table]:
         """The tables on the page: one below each header row, and above the first (or on a
         page without one) the table of the page before going on, if there is one: from the
         first line within its columns (a line across them or centred over them, a heading,
         stands above it)."""
         vocabulary, settings = self.vocabulary, self.settings
-        headers = [
-            (i, found)
-            for i in range(len(lines))
-            if (found := header_at(lines, i, vocabulary, settings))
-        ]
         first_header = headers[0][0] if headers else len(lines)
         tables: list[Table] = []
         columns = self.columns
@@ -193,10 +195,10 @@ class _TableReader:
                 tables.append(((), None, lines[start:first_header]))
         elif not headers:
             self.tails = {}
-        ends = [*(i for i, _ in headers[1:]), len(lines)] if headers else []
+        ends = [*(i for i, _, _ in headers[1:]), len(lines)] if headers else []
         tables += [
             (lines[start:body], labels, lines[body:end])
-            for (start, (labels, body)), end in zip(headers, ends, strict=True)
+            for (start, labels, body), end in zip(headers, ends, strict=True)
         ]
         return tables
 
@@ -365,7 +367,7 @@ class _TableReader:
         None. It is the rest of a row where it has too little of its own to be a row, or
         where a sentence runs on in a column wide enough for sentences: the next line goes on
         in lower case, or the last one did not end a sentence. Or where the number cell goes
-        on an item number the break cut in two (``2.`` / ``3.1``)."""
+        on an item number the break cut in two, its first part on the page before."""
         if not self.tails:
             return None
         if parts_by_column[0]:
