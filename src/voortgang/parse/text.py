@@ -16,6 +16,10 @@ from voortgang.parse.inline import paragraphs_of_fragment
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 MARKDOWN_STRONG = re.compile(r"\*\*(.+?)\*\*")
 MARKDOWN_EMPHASIS = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])")
+# What ends a row: the line ends of Unix, Windows and old Macs, and nothing else. A vertical
+# tab, form feed, U+0085 or U+2028 inside a cell (str.splitlines() splits at each) is
+# whitespace in the cell's text, as HTML reads it.
+ROW_END = re.compile(r"\r\n|\r|\n")
 
 
 def markdown_line_to_html(line: str) -> str:
@@ -24,10 +28,21 @@ def markdown_line_to_html(line: str) -> str:
     return MARKDOWN_EMPHASIS.sub(r"<i>\1</i>", line)
 
 
+def rows_of(text: str) -> Iterator[str]:
+    """The lines of ``text``, split at ``ROW_END`` only; one at a time, without a list of
+    them all."""
+    start = 0
+    for end in ROW_END.finditer(text):
+        yield text[start : end.start()]
+        start = end.end()
+    if start < len(text):
+        yield text[start:]
+
+
 def read_text(data: bytes) -> Iterator[Page]:
     rows: list[Row] = []
     number = 1
-    for line in decode(data).splitlines():
+    for line in rows_of(decode(data)):
         if "\t" in line:
             cells = tuple(Cell(paragraphs_of_fragment(cell)) for cell in line.split("\t"))
             rows.append(Row(cells))
