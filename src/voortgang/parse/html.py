@@ -16,7 +16,14 @@ from bs4.element import PageElement, Tag
 
 from voortgang.parse.encoding import declared_in_html, decode
 from voortgang.parse.grid import Cell, Page, Row
-from voortgang.parse.inline import SKIPPED_TAGS, Style, StyleSheet, paragraphs_of, style_of
+from voortgang.parse.inline import (
+    SKIPPED_TAGS,
+    Style,
+    StyleSheet,
+    html_integer,
+    paragraphs_of,
+    style_of,
+)
 
 PAGE_BREAK = re.compile(
     r"(?:page-)?break-(before|after)\s*:\s*(always|page|left|right|recto|verso)"
@@ -49,19 +56,47 @@ class _Pages:
                 yield Page(index if numbered else None, tuple(rows))
 
 
-def _page_breaks(tag: Tag, sheet: StyleSheet) -> set[str]:
+class _Inside:
+    """What each element holds somewhere inside it, found in one pass over the document
+    rather than by searching each element's subtree again (which, for containers nested a
+    million deep, is quadratic): whether a table, and whether an element whose own style
+    breaks the page."""
+
+    def __init__(self, root: Tag) -> None:
+        self.tables: set[int] = set()  # id() of the elements with a table inside
+        self.breaks: set[int] = set()  # id() of those with a page break set inside
+        # In reverse document order every element comes after all it holds.
+        for tag in reversed([node for node in root.descendants if isinstance(node, Tag)]):
+            parent = tag.parent
+            if parent is None:
+                continue
+            if tag.name == "table" or id(tag) in self.tables:
+                self.tables.add(id(parent))
+            if id(tag) in self.breaks or PAGE_BREAK.search(str(tag.get("style", "")).lower()):
+                self.breaks.add(id(parent))
+
+    def has_table(self, tag: Tag) -> bool:
+        return id(tag) in self.tables
+
+    def has_break(self, tag: Tag) -> bool:
+        return id(tag) in self.breaks
+
+
+def _page_breaks(tag: Tag, sheet: StyleSheet, inside: _Inside) -> set[str]:
     """Where ``tag`` breaks the page: "before" (also for a break inside it) and/or "after"."""
     css = sheet.declarations(tag)
     own = " ".join(f"{name}:{value}" for name, value in css.items())
     found = {side for side, _ in PAGE_BREAK.findall(own)}
-    if any(PAGE_BREAK.search(str(inner.get("style", "")).lower()) for inner in tag.find_all(True)):
+    if inside.has_break(tag):
         found.add("before")
     return found
 
 
 def _span(tag: Tag, attribute: str) -> int:
-    match = re.match(r"\s*(\d+)", str(tag.get(attribute) or "1"))
-    return min(max(int(match.group(1)), 1), MAX_SPAN) if match else 1
+    """A colspan or rowspan as a browser takes it: 1 where it holds no usable number, and
+    within 1 to ``MAX_SPAN``."""
+    span = html_integer(tag.get(attribute))
+    return 1 if span is None else min(max(span, 1), MAX_SPAN)
 
 
 def _covered_from_above(column: int, pending_rowspans: dict[int, int]) -> bool:
@@ -100,7 +135,7 @@ def _read_table(table: Tag, style: Style, sheet: StyleSheet, pages: _Pages) -> N
 
 
 def _read_blocks(
-    nodes: Iterable[PageElement], style: Style, sheet: StyleSheet, pages: _Pages
+    nodes: Iterable[PageElement], style: Style, sheet: StyleSheet, pages: _Pages, inside: _Inside
 ) -> None:
     """Read ``nodes`` into ``pages``: text between tables as free text, tables as rows, and
     the containers that hold a table gone into. With a stack of its own rather than
@@ -127,14 +162,14 @@ def _read_blocks(
         node_style = style_of(node, style, sheet)
         if node_style.hidden:
             continue
-        breaks = _page_breaks(node, sheet)
+        breaks = _page_breaks(node, sheet, inside)
         if "before" in breaks:
             pages.add_text(text, style, sheet)
             pages.break_page()
         if node.name == "table":
             pages.add_text(text, style, sheet)
             _read_table(node, node_style, sheet, pages)
-        elif node.find("table"):
+        elif inside.has_table(node):
             pages.add_text(text, style, sheet)
             stack.append((iter(node.children), node_style, [], breaks))
             continue  # its page break after comes where it ends
@@ -150,5 +185,5 @@ def read_html(data: bytes) -> Iterator[Page]:
     sheet = StyleSheet.of(soup)
     root = soup.body or soup
     pages = _Pages()
-    _read_blocks(root.children, Style(), sheet, pages)
+    _read_blocks(root.children, Style(), sheet, pages, _Inside(root))
     yield from pages.result()

@@ -107,8 +107,25 @@ def style_of(tag: Tag, parent: Style, sheet: StyleSheet) -> Style:
     return style
 
 
-def list_glyph(item: Tag, sheet: StyleSheet) -> str:
-    """The marker a browser draws before a list item, or "" for none."""
+# An HTML integer attribute (start, value, colspan) as browsers parse it: leading space, a
+# sign, digits, and anything after ignored. A number longer than this many digits is past the
+# 32-bit range browsers keep and, like "abc", ignored: its default holds.
+HTML_INTEGER = re.compile(r"\s*([+-]?\d+)")
+MAX_INTEGER_DIGITS = 9
+
+
+def html_integer(value: object) -> int | None:
+    """The integer an attribute's value holds as a browser reads it, or None where it holds
+    none it would use (``"abc"``, ``"x1"``, a number thousands of digits long)."""
+    match = HTML_INTEGER.match(str(value or ""))
+    if match is None or len(match.group(1).lstrip("+-")) > MAX_INTEGER_DIGITS:
+        return None
+    return int(match.group(1))
+
+
+def list_glyph(item: Tag, sheet: StyleSheet, ordinal: int) -> str:
+    """The marker a browser draws before a list item, or "" for none; ``ordinal`` is its
+    number in an ordered list (see ``_Ordinals``)."""
     parent = item.parent if isinstance(item.parent, Tag) else None
     if parent is None or parent.name not in ("ul", "ol"):
         return ""
@@ -119,15 +136,35 @@ def list_glyph(item: Tag, sheet: StyleSheet) -> str:
         return UNORDERED_GLYPHS.get(kind or str(parent.get("type") or "disc").lower(), "•")
     if kind == "none":
         return ""
-    position = int(str(parent.get("start") or "1")) + len(item.find_previous_siblings("li"))
-    if item.get("value"):
-        position = int(str(item["value"]))
     kind = kind or {"a": "lower-alpha", "A": "upper-alpha"}.get(str(parent.get("type")), "")
-    if kind in ("lower-alpha", "lower-latin") and 1 <= position <= 26:
-        return chr(ord("a") + position - 1) + "."
-    if kind in ("upper-alpha", "upper-latin") and 1 <= position <= 26:
-        return chr(ord("A") + position - 1) + "."
-    return f"{position}."
+    if kind in ("lower-alpha", "lower-latin") and 1 <= ordinal <= 26:
+        return chr(ord("a") + ordinal - 1) + "."
+    if kind in ("upper-alpha", "upper-latin") and 1 <= ordinal <= 26:
+        return chr(ord("A") + ordinal - 1) + "."
+    return f"{ordinal}."
+
+
+class _Ordinals:
+    """The number of each item of an ordered list, counted as the list is walked rather than
+    by counting the items before each one again: ``start`` (1 without a usable one), then one
+    more per item; an item's usable ``value`` sets its number and the count goes on from it."""
+
+    def __init__(self) -> None:
+        self.last: dict[int, int] = {}  # id() of a list -> the number of its last item
+
+    def next(self, item: Tag) -> int:
+        parent = item.parent
+        key = id(parent)
+        if key in self.last:
+            ordinal = self.last[key] + 1
+        else:
+            start = html_integer(parent.get("start")) if isinstance(parent, Tag) else None
+            ordinal = 1 if start is None else start
+        value = html_integer(item.get("value"))
+        if value is not None:
+            ordinal = value
+        self.last[key] = ordinal
+        return ordinal
 
 
 class _ParagraphBuilder:
@@ -159,6 +196,7 @@ def _walk(
     stack of its own rather than recursion: markup nested thousands deep is still markup."""
     # (children still to visit, their style, the tag they are in: None for ``nodes``)
     stack: list[tuple[Iterator[PageElement], Style, Tag | None]] = [(iter(nodes), style, None)]
+    ordinals = _Ordinals()
     while stack:
         children, style, parent = stack[-1]
         child = next(children, None)
@@ -185,7 +223,7 @@ def _walk(
         if child.name in BLOCK_TAGS:
             out.end_paragraph()
         if child.name == "li":
-            out.marker = list_glyph(child, sheet)
+            out.marker = list_glyph(child, sheet, ordinals.next(child))
         stack.append((iter(child.children), child_style, child))
 
 
