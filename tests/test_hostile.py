@@ -4,16 +4,24 @@ cannot be read, a terminal that only ever shows text."""
 from __future__ import annotations
 
 import cProfile
+import json
+import os
 import pstats
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from voortgang import parse_bytes
+from voortgang import cli, parse_bytes
 from voortgang.parse.html import read_html
 from voortgang.parse.text import read_text, rows_of
+from voortgang.terminal import visible
 
 from conftest import TEXT_SAMPLE
+from small_reports import page, row
 
 # -- the text rendition: rows end at \n, \r\n and \r only ----------------------------------
 
@@ -113,3 +121,141 @@ def test_nesting_depth_costs_linear_work() -> None:
     # Four times as deep: about four times the work where it is linear, sixteen where each
     # container searched its subtree again (as it did).
     assert large < 6 * small
+
+
+# -- the terminal: control and escape characters shown, never sent -------------------------
+
+# A window title, a clipboard write, a screen clear, the C1 control sequence introducer, a
+# bidirectional override; and rich markup, which a cell must never be read as.
+HOSTILE = "\x1b]0;pwned\x07 \x1b]52;c;ZWNobyBoaQ==\x07 \x1b[2J \x9b31m \u202e [/] [bold]"
+RAW = ("\x1b", "\x07", "\x9b", "\u202e")
+
+
+def cli_run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli.main, list(args), input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_visible_writes_out_what_a_terminal_would_act_on() -> None:
+    assert visible("a\x1b[2Jb\x07") == "a\\x1b[2Jb\\x07"
+    assert visible("\x9b\x7f\x00") == "\\x9b\\x7f\\x00"
+    assert visible("\u2028\u202e\u2066") == "\\u2028\\u202e\\u2066"
+    assert visible("a\nb\tc", keep="\n") == "a\nb\\x09c"
+    assert visible("Stand van zaken: 1.2 – ‘goed’ […] ë") == "Stand van zaken: 1.2 – ‘goed’ […] ë"
+
+
+def test_every_control_character_is_written_out() -> None:
+    for code in [*range(0x20), *range(0x7F, 0xA0)]:
+        assert visible(chr(code)).startswith("\\x"), hex(code)
+
+
+@pytest.fixture
+def hostile_report(tmp_path: Path) -> Path:
+    """A report whose cells and file name hold escape sequences and rich markup, with a broken
+    reference so that check has something to say."""
+    path = tmp_path / "rapport\x1b]0;pwned\x07.txt"
+    rows = (row("1.1", result=f"Titel {HOSTILE}", lead="BZK", status=f"zie 1.7 {HOSTILE}"),)
+    path.write_text(page(*rows, row("1.2", deadline=HOSTILE)), encoding="utf-8")
+    return path
+
+
+def test_the_table_view_shows_escapes_and_markup_as_text(hostile_report: Path) -> None:
+    code, out, err = cli_run("parse", str(hostile_report), "--format", "table")
+    assert not any(raw in out + err for raw in RAW)
+    assert "\\x1b]0;pwned\\x07" in out  # the file name and the title, shown
+    assert "[/]" in out  # a cell is text, not markup
+    assert code in (0, 1)
+
+
+def test_checks_text_output_shows_escapes(hostile_report: Path) -> None:
+    code, out, err = cli_run("check", str(hostile_report))
+    assert code == 1
+    assert "VG101" in out
+    assert "rapport\\x1b]0;pwned\\x07.txt" in out
+    assert not any(raw in out + err for raw in RAW)
+
+
+def test_error_lines_show_escapes(tmp_path: Path) -> None:
+    missing = tmp_path / "weg\x1b[2J\x9b31m.pdf"
+    for command in ("parse", "check", "validate", "convert"):
+        extra = ["--to", "json"] if command == "convert" else []
+        code, _, err = cli_run(command, str(missing), *extra)
+        assert code == 2
+        assert err == f"voortgang: error: {tmp_path}/weg\\x1b[2J\\x9b31m.pdf: no such file\n"
+
+
+def test_validates_lines_show_escapes(tmp_path: Path) -> None:
+    records = tmp_path / "r.json"
+    records.write_text(json.dumps({"schema_version": "1", f"key{HOSTILE}": 1, "items": 3}))
+    code, out, err = cli_run("validate", str(records))
+    assert code == 1
+    assert "key\\u001b]0;pwned" in out  # as JSON writes it in a path
+    assert "\\x9b31m" in out  # what JSON leaves raw
+    assert not any(raw in out + err for raw in RAW)
+
+
+def test_data_formats_keep_their_text_in_a_pipe(hostile_report: Path) -> None:
+    _, out, _ = cli_run("parse", str(hostile_report), "--format", "jsonl")
+    assert json.loads(out.splitlines()[0])["title"] == f"Titel {HOSTILE}"
+
+
+# -- standard output that cannot be written: one line, exit 2 -------------------------------
+
+RECORDS_COMMANDS = {
+    "parse": ["parse", str(TEXT_SAMPLE)],
+    "parse jsonl": ["parse", str(TEXT_SAMPLE), "--format", "jsonl"],
+    "parse table": ["parse", str(TEXT_SAMPLE), "--format", "table"],
+    "convert": ["convert", str(TEXT_SAMPLE), "--to", "csv"],
+    "check": ["check", str(TEXT_SAMPLE)],
+    "check json": ["check", str(TEXT_SAMPLE), "--format", "json"],
+    "schema": ["schema"],
+    "version": ["--version"],
+    "help": ["--help"],
+}
+
+
+def console_script(
+    args: list[str], stdout: int | None, close_stdout: bool = False, buffered: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """The command as the console script runs it, in its own process."""
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    if not buffered:
+        environment["PYTHONUNBUFFERED"] = "1"
+    return subprocess.run(
+        [sys.executable, "-m", "voortgang", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+        preexec_fn=(lambda: os.close(1)) if close_stdout else None,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("buffered", [True, False], ids=["buffered", "unbuffered"])
+@pytest.mark.parametrize("command", RECORDS_COMMANDS)
+def test_a_full_standard_output_is_one_line_and_exit_2(command: str, buffered: bool) -> None:
+    with Path("/dev/full").open("w") as full:
+        done = console_script(RECORDS_COMMANDS[command], full.fileno(), buffered=buffered)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1:] == [
+        "voortgang: error: cannot write to standard output (No space left on device)"
+    ]
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("command", RECORDS_COMMANDS)
+def test_a_closed_standard_output_is_one_line_and_exit_2(command: str) -> None:
+    done = console_script(RECORDS_COMMANDS[command], None, close_stdout=True)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1:] == [
+        "voortgang: error: cannot write to standard output (Bad file descriptor)"
+    ]
+
+
+def test_a_closed_standard_output_is_no_matter_where_nothing_goes_to_it(tmp_path: Path) -> None:
+    output = tmp_path / "out.json"
+    done = console_script(["parse", str(TEXT_SAMPLE), "-o", str(output)], None, True)
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(output.read_text())["items"]) == 36

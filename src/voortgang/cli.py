@@ -54,6 +54,12 @@ from voortgang.inputs import (
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Report
 from voortgang.parse import read_any
+from voortgang.terminal import (
+    OutputStreamError,
+    guard_standard_output,
+    stop_writing_standard_output,
+    visible,
+)
 from voortgang.validate import problems_json, validate_records
 
 R = TypeVar("R")
@@ -92,7 +98,7 @@ class Settings:
 
     def say(self, message: str) -> None:
         if not self.quiet:
-            click.echo(f"voortgang: {message}", err=True)
+            click.echo(visible(f"voortgang: {message}"), err=True)
 
     def error(self, message: str, bar: Console | None = None) -> None:
         """The message on stderr; through ``bar``, the console showing a progress bar, while
@@ -112,6 +118,9 @@ def reading_warning(problem: Diagnostic) -> str:
 
 
 def to_stderr(text: str, bar: Console | None = None) -> None:
+    """``text`` on stderr, its control and escape characters shown, not sent (see
+    ``visible``); its line ends kept."""
+    text = visible(text, keep="\n")
     if bar is None:
         click.echo(text, err=True, nl=False)
     else:
@@ -258,7 +267,8 @@ def emit(
     """``text`` to stdout, or to ``output`` (see ``write_output``), saying on stderr how many
     items went there ``as_what``; exit 2 where it cannot be written."""
     if output is None:
-        click.echo(text, nl=False)
+        # On a terminal, text to read; in a pipe, data kept as it is.
+        click.echo(visible(text, keep="\n\t") if sys.stdout.isatty() else text, nl=False)
         return
     try:
         write_output(output, text)
@@ -565,7 +575,7 @@ def validate_command(context: click.Context, files: tuple[str, ...], output_form
         problems += checked.problems
         if output_format == "text":
             for problem in checked.problems:
-                click.echo(str(problem))
+                click.echo(visible(str(problem)))
         settings.say(f"{checked.source}: {checked}")
     if output_format == "json":
         click.echo(problems_json(problems), nl=False)
@@ -675,7 +685,18 @@ def schema() -> None:
 
 def run() -> None:
     """The console script. A reader that stops reading (| head) ends it quietly, as it does
-    any Unix tool."""
+    any Unix tool. Standard output that cannot be written (a full disk, ``>&-``) is one
+    line on stderr and exit code 2, on every command, never a traceback or exit 0 with the
+    output cut short."""
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    main()
+    guard_standard_output()
+    try:
+        try:
+            main()
+        finally:  # what is still buffered fails here, not unseen at exit
+            sys.stdout.flush()
+    except OutputStreamError as error:
+        stop_writing_standard_output()
+        click.echo(f"voortgang: error: {error}", err=True)
+        sys.exit(2)

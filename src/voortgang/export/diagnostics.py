@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from voortgang.model.diagnostics import SEVERITIES, Diagnostic
+from voortgang.terminal import visible
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 GITHUB_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -27,14 +28,15 @@ def location(diagnostic: Diagnostic) -> str:
 
 
 def diagnostic_line(diagnostic: Diagnostic) -> Text:
-    """``path:page: CODE severity message [item 2.2]``, styled."""
-    line = Text(f"{location(diagnostic)}: ", style="bold")
+    """``path:page: CODE severity message [item 2.2]``, styled; what comes from the input
+    (path, message, item) shown through ``visible``."""
+    line = Text(f"{visible(location(diagnostic))}: ", style="bold")
     line.append(diagnostic.code, style="bold")
     line.append(" ")
     line.append(diagnostic.severity, style=STYLES[diagnostic.severity])
-    line.append(f" {diagnostic.message}")
+    line.append(f" {visible(diagnostic.message)}")
     if diagnostic.item is not None:
-        line.append(f" [item {diagnostic.item}]", style="dim")
+        line.append(f" [item {visible(diagnostic.item)}]", style="dim")
     return line
 
 
@@ -47,13 +49,13 @@ def print_diagnostics(
     for index, (source, group) in enumerate(groupby(diagnostics, key=lambda d: d.source)):
         if index:
             console.print()
-        console.print(Text(source, style="bold underline"), soft_wrap=True)
+        console.print(Text(visible(source), style="bold underline"), soft_wrap=True)
         for diagnostic in group:
             console.print(diagnostic_line(diagnostic), soft_wrap=True)
     if summary_line is not None:
         if diagnostics:
             console.print()
-        console.print(Text(summary_line, style="bold"), soft_wrap=True)
+        console.print(Text(visible(summary_line), style="bold"), soft_wrap=True)
 
 
 def _plural(count: int, word: str) -> str:
