@@ -4,9 +4,11 @@ cannot be read, a terminal that only ever shows text."""
 from __future__ import annotations
 
 import cProfile
+import ctypes
 import json
 import os
 import pstats
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -16,6 +18,9 @@ import pytest
 from click.testing import CliRunner
 
 from voortgang import cli, parse_bytes
+from voortgang.batch import DIED, Failure, ordered_map
+from voortgang.inputs import Input, parse_input
+from voortgang.model.records import Report
 from voortgang.parse.html import read_html
 from voortgang.parse.text import read_text, rows_of
 from voortgang.terminal import visible
@@ -259,3 +264,143 @@ def test_a_closed_standard_output_is_no_matter_where_nothing_goes_to_it(tmp_path
     done = console_script(["parse", str(TEXT_SAMPLE), "-o", str(output)], None, True)
     assert done.returncode == 0, done.stderr
     assert len(json.loads(output.read_text())["items"]) == 36
+
+
+# -- batches survive a dead worker ------------------------------------------------------------
+# Module-level functions, so that they reach the worker processes by pickle.
+
+
+def dies_on_3(value: int) -> int:
+    if value == 3:
+        os._exit(1)
+    return value * 10
+
+
+def killed_once(item: tuple[Path, int]) -> int:
+    """Item 2's worker is killed the first time it reads it, as by the OOM killer or a user."""
+    marker, value = item
+    if value == 2 and not marker.exists():
+        marker.touch()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return value
+
+
+def dies_on_die(source: Input, password: str | None) -> Report:
+    """parse_input, but the worker dies on a file that says so."""
+    if source.read() == b"die":
+        os._exit(1)
+    return parse_input(source, password)
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_a_worker_that_dies_costs_its_own_item_only(jobs: int) -> None:
+    outcomes = list(ordered_map(dies_on_3, list(range(1, 13)), jobs=jobs))
+    expected = [value * 10 for value in range(1, 13)]
+    expected[2] = Failure("3: not read: a worker process ended abruptly (killed?)")
+    assert outcomes == expected
+
+
+def test_an_item_whose_worker_was_killed_once_is_read_again(tmp_path: Path) -> None:
+    items = [(tmp_path / "killed", value) for value in range(8)]
+    outcomes = list(ordered_map(killed_once, items, jobs=2, name=lambda item: str(item[1])))
+    assert (tmp_path / "killed").exists()  # the worker was killed
+    assert outcomes == list(range(8))
+
+
+def test_the_cli_batch_goes_on_past_a_dead_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for index in range(6):
+        (folder / f"{index}.txt").write_bytes(TEXT_SAMPLE.read_bytes())
+    (folder / "3.txt").write_bytes(b"die")
+    monkeypatch.setattr(cli, "parse_input", dies_on_die)
+    code, out, err = cli_run("parse", str(folder), "-j", "2", "--format", "json")
+    assert code == 1
+    assert err == f"voortgang: error: {folder / '3.txt'}: {DIED}\n"
+    assert [report["source"]["path"] for report in json.loads(out)] == [
+        str(folder / f"{index}.txt") for index in (0, 1, 2, 4, 5)
+    ]
+
+
+# -- files that cannot be read or written -----------------------------------------------------
+
+
+def as_a_user() -> None:
+    """In the child before it runs: without root's power to read and write any file (as
+    root, dropped from the capability bounding set, which exec then applies), so that file
+    permissions count as they do for a user. Nothing to do for a user."""
+    if os.geteuid() != 0:
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def as_user(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "voortgang", *args],
+        capture_output=True,
+        text=True,
+        preexec_fn=as_a_user,
+        check=False,
+    )
+
+
+@pytest.fixture
+def locked(tmp_path: Path) -> Path:
+    """A file nobody may read or write (mode 000)."""
+    path = tmp_path / "locked.txt"
+    path.write_bytes(TEXT_SAMPLE.read_bytes())
+    path.chmod(0)
+    return path
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_an_unreadable_file_named_next_to_a_good_one_is_one_line(locked: Path) -> None:
+    done = as_user("parse", str(locked), str(TEXT_SAMPLE), "--format", "jsonl")
+    assert done.returncode == 1
+    assert done.stderr == f"voortgang: error: {locked}: Permission denied\n"
+    assert len(done.stdout.splitlines()) == 36  # the good file is read
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_o_refuses_a_file_the_user_cannot_write_as_a_redirect_does(locked: Path) -> None:
+    locked.chmod(0o444)
+    before = locked.read_bytes()
+    done = as_user("parse", str(TEXT_SAMPLE), "-o", str(locked))
+    assert done.returncode == 2
+    assert done.stderr == f"voortgang: error: {locked}: cannot write (permission denied)\n"
+    assert locked.read_bytes() == before
+    assert sorted(path.name for path in locked.parent.iterdir()) == ["locked.txt"]
+
+
+KILLED_DURING_WRITE = """
+import os, signal, sys
+from pathlib import Path
+from voortgang import cli
+
+def killed(self, mode):  # the temporary file is written: the user's kill comes now
+    os.kill(os.getpid(), signal.SIGTERM)
+
+Path.chmod = killed
+sys.argv = ["voortgang", "parse", sys.argv[1], "-o", sys.argv[2]]
+cli.run()
+"""
+
+
+def test_a_kill_during_a_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    output = tmp_path / "out.json"
+    output.write_text("old")
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_DURING_WRITE, str(TEXT_SAMPLE), str(output)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 128 + signal.SIGTERM, done.stderr
+    assert done.stderr == ""
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out.json"]
+    assert output.read_text() == "old"

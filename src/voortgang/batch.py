@@ -7,16 +7,16 @@ its results cross to and from them by pickle (module-level functions, pydantic r
 
 from __future__ import annotations
 
+import multiprocessing
 import signal
 import traceback
-from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 from functools import partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -72,26 +72,140 @@ def ordered_map(
                 advance()
                 yield outcome
         return
-    pool = ProcessPoolExecutor(
-        max_workers=min(jobs, len(items)), initializer=_start_worker, initargs=(worker_setup,)
+    bar = partial(_progress_bar, progress, description, len(items))
+    yield from _in_pools(function, items, jobs, name, worker_setup, bar)
+
+
+# What a worker marks in the shared array, per item, so that after a worker dies the items it
+# may have been reading are known: the others in the queue did not kill it.
+NOT_STARTED, STARTED, FINISHED = 0, 1, 2
+DIED = "not read: a worker process ended abruptly (killed?)"
+
+
+def _in_pools(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int,
+    name: Callable[[T], str],
+    worker_setup: Callable[[], None] | None,
+    bar: Callable[[], AbstractContextManager[Callable[[], None]]],
+) -> Iterator[R | Failure]:
+    """The outcomes of ``function`` over ``items``, in their order, read by ``jobs`` workers.
+
+    A worker that dies (killed, out of memory, a crash in a C library) takes its pool with it.
+    Then the items that were being read are each read again alone, in a pool of one, and one
+    whose lone worker dies too is told as not read; the items done are kept; the rest go to a
+    fresh pool. So a dead worker costs the batch its own item at most, never the rest.
+    ``bar`` makes the progress bar, started once the first workers are: forking a process
+    that runs threads can leave a lock held in the child."""
+    with ExitStack() as stack:
+        yield from _rounds(function, items, jobs, name, worker_setup, bar, stack)
+
+
+def _rounds(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int,
+    name: Callable[[T], str],
+    worker_setup: Callable[[], None] | None,
+    bar: Callable[[], AbstractContextManager[Callable[[], None]]],
+    stack: ExitStack,
+) -> Iterator[R | Failure]:
+    advance: Callable[[], None] | None = None
+    started = multiprocessing.Array("b", len(items), lock=False)
+    remaining = list(range(len(items)))  # what is still to be yielded, in order
+    known: dict[int, R | Failure] = {}  # outcomes of a broken pool that had come in
+    alone: set[int] = set()  # items to read again, each in a pool of its own
+    # Each round after the first follows a dead worker; one that finds no item being read
+    # (a worker killed between items) could repeat for ever: give up after this many.
+    rounds_left = len(items) + 2
+    while remaining:
+        rounds_left -= 1
+        queued = [index for index in remaining if index not in known and index not in alone]
+        pool = _pool(min(jobs, len(queued)), worker_setup, started) if queued else None
+        futures: dict[int, Future[R | Failure | Interrupted]] = {}
+        broken_at = None
+        try:
+            with _interrupts_held():  # the workers start here
+                for index in queued:
+                    assert pool is not None
+                    futures[index] = pool.submit(
+                        _attempt_in_worker, function, name(items[index]), items[index], index
+                    )
+            if advance is None:
+                advance = stack.enter_context(bar())
+            for future in futures.values():
+                future.add_done_callback(partial(_count_done, advance))
+            for position, index in enumerate(remaining):
+                if index in known:
+                    yield known.pop(index)
+                elif index in alone:
+                    yield _read_alone(function, items[index], name, worker_setup, started, index)
+                    if advance is not None:
+                        advance()
+                else:
+                    try:
+                        outcome = _outcome(futures[index])
+                    except BrokenProcessPool:
+                        broken_at = position
+                        break
+                    yield outcome
+        finally:
+            # Waits for the workers, which after Ctrl-C is a moment (see below). Not waiting
+            # leaves the pool's threads to end while the interpreter does, which in Python
+            # 3.11 can print an OSError from the pool's atexit hook.
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+        if broken_at is None:
+            return
+        remaining = remaining[broken_at:]
+        for index in remaining:
+            future = futures.get(index)
+            if future is None or index in known:
+                continue
+            if future.done() and not future.cancelled() and future.exception() is None:
+                known[index] = _outcome(future)
+            elif started[index] == STARTED:
+                alone.add(index)
+        if rounds_left <= 0 and not alone:
+            for index in remaining:
+                yield (
+                    known.pop(index) if index in known else Failure(f"{name(items[index])}: {DIED}")
+                )
+                advance()
+            return
+
+
+def _pool(workers: int, setup: Callable[[], None] | None, started: Any) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=(setup, started)
     )
+
+
+def _count_done(advance: Callable[[], None], future: Future[Any]) -> None:
+    """Counts an item done on the bar, unless its pool broke: it is read again."""
+    if not future.cancelled() and not isinstance(future.exception(), BrokenProcessPool):
+        advance()
+
+
+def _read_alone(
+    function: Callable[[T], R],
+    item: T,
+    name: Callable[[T], str],
+    setup: Callable[[], None] | None,
+    started: Any,
+    index: int,
+) -> R | Failure:
+    """``function(item)`` in a worker of its own: the item, not another, if that one dies."""
+    pool = _pool(1, setup, started)
     try:
-        futures: deque[tuple[str, Future[R | Failure | Interrupted]]] = deque()
-        with _interrupts_held():  # the workers start here
-            for item in items:
-                label = name(item)
-                futures.append((label, pool.submit(_attempt_in_worker, function, label, item)))
-        # The bar's thread starts after the workers: forking a process that runs threads can
-        # leave a lock held in the child.
-        with _progress_bar(progress, description, len(items)) as advance:
-            for _, future in futures:
-                future.add_done_callback(lambda _: advance())
-            while futures:
-                yield _outcome(*futures.popleft())
+        with _interrupts_held():
+            future = pool.submit(_attempt_in_worker, function, name(item), item, index)
+        try:
+            return _outcome(future)
+        except BrokenProcessPool:
+            return Failure(f"{name(item)}: {DIED}")
     finally:
-        # Waits for the workers, which after Ctrl-C is a moment (see below). Not waiting
-        # leaves the pool's threads to end while the interpreter does, which in Python 3.11
-        # can print an OSError from the pool's atexit hook.
         pool.shutdown(cancel_futures=True)
 
 
@@ -105,7 +219,7 @@ class Interrupted:
     """What a worker answers for an item after Ctrl-C."""
 
 
-_worker = {"interrupted": False, "in_item": False}
+_worker: dict[str, Any] = {"interrupted": False, "in_item": False, "started": None}
 
 
 @contextmanager
@@ -123,8 +237,11 @@ def _interrupts_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
-def _start_worker(setup: Callable[[], None] | None) -> None:
+def _start_worker(setup: Callable[[], None] | None, started: Any) -> None:
+    _worker["started"] = started
     signal.signal(signal.SIGINT, _on_interrupt)
+    if hasattr(signal, "SIGTERM"):  # the pool ends its workers so; the command's handler not
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     if setup is not None:
@@ -137,9 +254,14 @@ def _on_interrupt(*_: object) -> None:
         raise KeyboardInterrupt
 
 
-def _attempt_in_worker(function: Callable[[T], R], name: str, item: T) -> R | Failure | Interrupted:
+def _attempt_in_worker(
+    function: Callable[[T], R], name: str, item: T, index: int
+) -> R | Failure | Interrupted:
     if _worker["interrupted"]:
         return Interrupted()
+    started = _worker["started"]
+    if started is not None:
+        started[index] = STARTED
     _worker["in_item"] = True
     try:
         return attempt(function, name, item)
@@ -147,15 +269,13 @@ def _attempt_in_worker(function: Callable[[T], R], name: str, item: T) -> R | Fa
         return Interrupted()
     finally:
         _worker["in_item"] = False
+        if started is not None:
+            started[index] = FINISHED
 
 
-def _outcome(name: str, future: Future[R | Failure | Interrupted]) -> R | Failure:
-    try:
-        outcome = future.result()
-    except BrokenProcessPool:
-        # A worker that died (killed, out of memory) takes its pool with it: every input not
-        # done by then is told, none is silently lost.
-        return Failure(f"{name}: not read: a worker process ended abruptly (killed?)")
+def _outcome(future: Future[R | Failure | Interrupted]) -> R | Failure:
+    """The future's outcome; BrokenProcessPool where its worker, or another, died."""
+    outcome = future.result()
     if isinstance(outcome, Interrupted):  # a worker got Ctrl-C before this process did
         raise KeyboardInterrupt
     return outcome
