@@ -78,6 +78,9 @@ FORMATS_BY_SUFFIX = {
     ".html": "html",
     ".htm": "html",
 }
+# An input named on the command line. click checks nothing of it: a file that cannot be read
+# is one error line among the others, as in a folder, not a usage error that stops the rest.
+INPUT_PATH = click.Path(allow_dash=True, readable=False)
 QUIET = logging.CRITICAL + 1  # a logger level above every message
 TEXT_RENDERERS: dict[str, Callable[[list[Report], bool], str]] = {
     "json": reports_json,
@@ -295,7 +298,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.argument("files", nargs=-1, required=True, type=INPUT_PATH)
 @click.option(
     "-f",
     "--format",
@@ -387,7 +390,7 @@ def _selectors(_: click.Context, parameter: click.Parameter, values: tuple[str, 
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.argument("files", nargs=-1, required=True, type=INPUT_PATH)
 @click.option(
     "-f",
     "--format",
@@ -477,7 +480,7 @@ def convert_format(output: Path | None, to: str | None, explode: bool) -> str:
 
 
 @main.command()
-@click.argument("source", metavar="IN", type=click.Path(allow_dash=True))
+@click.argument("source", metavar="IN", type=INPUT_PATH)
 @click.option(
     "-o",
     "--output",
@@ -543,7 +546,7 @@ def convert(
 
 
 @main.command("validate")
-@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.argument("files", nargs=-1, required=True, type=INPUT_PATH)
 @click.option(
     "-f",
     "--format",
@@ -606,7 +609,7 @@ def _page_numbers(
 
 
 @main.command("debug")
-@click.argument("source", metavar="FILE", type=click.Path(allow_dash=True))
+@click.argument("source", metavar="FILE", type=INPUT_PATH)
 @click.option(
     "-o",
     "--output",
@@ -683,6 +686,10 @@ def schema() -> None:
     click.echo(json.dumps(schema, indent=2, ensure_ascii=False))
 
 
+def _exit_on_signal(number: int, _: object) -> None:
+    sys.exit(128 + number)  # the code a shell reports for a process the signal ended
+
+
 def run() -> None:
     """The console script. A reader that stops reading (| head) ends it quietly, as it does
     any Unix tool. Standard output that cannot be written (a full disk, ``>&-``) is one
@@ -690,6 +697,11 @@ def run() -> None:
     output cut short."""
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # Ended by kill or a closed terminal: exit as Python does on an exception, so that a
+    # temporary file of -o is removed on the way (the workers take the default back).
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _exit_on_signal)
     guard_standard_output()
     try:
         try:

@@ -71,6 +71,19 @@ def check_output(path: Path) -> None:
     that a bad ``-o`` is told before any input is read."""
     if path.is_dir():
         raise OutputError(f"{path}: is a directory")
+    _refuse_unwritable(path)
+
+
+def _refuse_unwritable(path: Path) -> None:
+    """OutputError for a file there that this user may not write: replacing it through a
+    rename would succeed where the folder is writable, but a shell's redirect is refused, and
+    so is -o."""
+    try:
+        writable = not path.exists() or os.access(path, os.W_OK)
+    except OSError:
+        return  # told when it is written
+    if not writable:
+        raise OutputError(f"{path}: cannot write (permission denied)")
 
 
 def write_output(path: Path, text: str) -> None:
@@ -119,6 +132,7 @@ def write_atomically(path: Path, text: str | bytes) -> None:
     """Write ``text`` (or bytes) to ``path`` through a temporary file beside it, renamed into
     place, so a failure leaves neither a partial file nor a damaged old one."""
     target = path.resolve()
+    _refuse_unwritable(target)
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     except OSError as error:
