@@ -16,9 +16,18 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from voortgang import cli, parse_bytes
 from voortgang.batch import DIED, Failure, ordered_map
+from voortgang.checks.common import number_parts
+from voortgang.checks.references import (
+    SUGGESTIONS,
+    NearestNumbers,
+    _digits_near,
+    references,
+)
 from voortgang.inputs import Input, parse_input
 from voortgang.model.records import Report
 from voortgang.parse.html import read_html
@@ -404,3 +413,44 @@ def test_a_kill_during_a_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert done.stderr == ""
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out.json"]
     assert output.read_text() == "old"
+
+
+# -- linear work: check's suggestions for broken references ------------------------------------
+
+
+def nearest_by_sorting(number: str, numbers: list[str]) -> list[str]:
+    """nearest_numbers as it was written first, sorting all numbers per look-up: the oracle."""
+    parts = number_parts(number)
+    if parts is None:
+        return []
+    near = _digits_near(number.replace(".", ""))
+    slips = [n for n in numbers if n != number and n.replace(".", "") in near]
+    readable = sorted((p, n) for n in numbers if (p := number_parts(n)) is not None)
+    in_track = [(p, n) for p, n in readable if p[0] == parts[0]] or readable
+    before = [n for p, n in in_track if p < parts][-1:]
+    after = [n for p, n in in_track if p > parts][:1]
+    return list(dict.fromkeys(slips + before + after))[:SUGGESTIONS]
+
+
+ITEM_NUMBERS = st.lists(st.integers(0, 12), min_size=1, max_size=3).map(
+    lambda parts: ".".join(map(str, parts))
+)
+
+
+@given(st.lists(ITEM_NUMBERS | st.sampled_from(["", "x", "1.a"]), max_size=40), ITEM_NUMBERS)
+def test_the_index_suggests_what_sorting_suggests(numbers: list[str], missing: str) -> None:
+    assert NearestNumbers(numbers)(missing) == nearest_by_sorting(missing, numbers)
+
+
+def broken_references(count: int) -> Report:
+    numbers = [f"{1 + index // 90}.{index % 90}" for index in range(count)]
+    rows = [row(number, status=f"zie {number}.7") for number in numbers]
+    return parse_bytes(page(*rows).encode(), "broken.txt")
+
+
+def test_broken_references_cost_linear_work() -> None:
+    small, large = broken_references(300), broken_references(1200)
+    assert sum(1 for _ in references(large)) == 1200
+    work_small = calls(lambda: list(references(small)))
+    work_large = calls(lambda: list(references(large)))
+    assert work_large < 6 * work_small  # four times the references; it was sixteen

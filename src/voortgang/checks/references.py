@@ -7,6 +7,7 @@ that holds it, or to one of that item's own sub-items, is fine when it resolves.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from voortgang.checks.common import about, number_parts
@@ -31,17 +32,41 @@ def nearest_numbers(number: str, numbers: list[str]) -> list[str]:
     First the likely slips of the pen: the same digits with the dots elsewhere (``2.31`` for
     2.3.1) or two neighbouring digits swapped (``2.31`` for 2.13); then the numbers on either
     side of where ``number`` would stand in its track (``2.3.9`` between 2.3.3 and 2.4).
+    For many look-ups in the same numbers, ``NearestNumbers`` indexes them once.
     """
-    parts = number_parts(number)
-    if parts is None:
-        return []
-    near = _digits_near(number.replace(".", ""))
-    slips = [n for n in numbers if n != number and n.replace(".", "") in near]
-    readable = sorted((p, n) for n in numbers if (p := number_parts(n)) is not None)
-    in_track = [(p, n) for p, n in readable if p[0] == parts[0]] or readable
-    before = [n for p, n in in_track if p < parts][-1:]
-    after = [n for p, n in in_track if p > parts][:1]
-    return list(dict.fromkeys(slips + before + after))[:SUGGESTIONS]
+    return NearestNumbers(numbers)(number)
+
+
+class NearestNumbers:
+    """``nearest_numbers`` over one list of numbers, indexed once: the numbers by their
+    digits and, per track, in order, so that each look-up is a few dictionary hits and a
+    binary search rather than a sort of them all (5,000 broken references took 33 s)."""
+
+    def __init__(self, numbers: list[str]) -> None:
+        self.by_digits: dict[str, list[tuple[int, str]]] = {}
+        for index, number in enumerate(numbers):
+            self.by_digits.setdefault(number.replace(".", ""), []).append((index, number))
+        readable = sorted((p, n) for n in numbers if (p := number_parts(n)) is not None)
+        self.everywhere = ([p for p, _ in readable], [n for _, n in readable])
+        self.tracks: dict[int, tuple[list[tuple[int, ...]], list[str]]] = {}
+        for parts, number in readable:
+            keys, found = self.tracks.setdefault(parts[0], ([], []))
+            keys.append(parts)
+            found.append(number)
+
+    def __call__(self, number: str) -> list[str]:
+        parts = number_parts(number)
+        if parts is None:
+            return []
+        near = _digits_near(number.replace(".", ""))
+        candidates = sorted(found for digits in near for found in self.by_digits.get(digits, ()))
+        slips = [other for _, other in candidates if other != number]
+        keys, found = self.tracks.get(parts[0]) or self.everywhere
+        below = bisect_left(keys, parts)
+        above = bisect_right(keys, parts)
+        before = found[below - 1 : below] if below else []
+        after = found[above : above + 1]
+        return list(dict.fromkeys(slips + before + after))[:SUGGESTIONS]
 
 
 def _label_position(label: str) -> int:
@@ -58,6 +83,7 @@ def nearest_labels(label: str, labels: tuple[str, ...]) -> list[str]:
 def references(report: Report) -> Iterator[Diagnostic]:
     """VG101 and VG102: each reference whose target does not exist."""
     targets = Targets.of(report.items)
+    nearest = NearestNumbers(targets.numbers)
     for item in report.items:
         for reference in item.references:
             if reference.target in targets:
@@ -73,9 +99,9 @@ def references(report: Report) -> Iterator[Diagnostic]:
             else:
                 number = sub_item[0] if sub_item else reference.target
                 code = "VG101"
-                suggestions = nearest_numbers(number, targets.numbers)
-                nearest = f" (nearest: {', '.join(suggestions)})" if suggestions else ""
-                message = f"there is no item {number}{nearest}"
+                suggestions = nearest(number)
+                shown = f" (nearest: {', '.join(suggestions)})" if suggestions else ""
+                message = f"there is no item {number}{shown}"
             yield about(
                 code,
                 f"{reference.text}: {message}",
