@@ -11,9 +11,11 @@ import pstats
 import signal
 import subprocess
 import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+import pdfminer.pdftypes
 import pytest
 from click.testing import CliRunner
 from hypothesis import given
@@ -28,13 +30,16 @@ from voortgang.checks.references import (
     _digits_near,
     references,
 )
+from voortgang.errors import InputError
 from voortgang.inputs import Input, parse_input
 from voortgang.model.records import Report
 from voortgang.parse.html import read_html
+from voortgang.parse.pdf import PdfSettings
+from voortgang.parse.pdf.limits import inflation_bounded
 from voortgang.parse.text import read_text, rows_of
 from voortgang.terminal import visible
 
-from conftest import TEXT_SAMPLE
+from conftest import SAMPLES, TEXT_SAMPLE
 from small_reports import page, row
 
 # -- the text rendition: rows end at \n, \r\n and \r only ----------------------------------
@@ -294,11 +299,11 @@ def killed_once(item: tuple[Path, int]) -> int:
     return value
 
 
-def dies_on_die(source: Input, password: str | None) -> Report:
+def dies_on_die(source: Input, password: str | None, settings: PdfSettings) -> Report:
     """parse_input, but the worker dies on a file that says so."""
     if source.read() == b"die":
         os._exit(1)
-    return parse_input(source, password)
+    return parse_input(source, password, settings)
 
 
 @pytest.mark.parametrize("jobs", [2, 3])
@@ -454,3 +459,92 @@ def test_broken_references_cost_linear_work() -> None:
     work_small = calls(lambda: list(references(small)))
     work_large = calls(lambda: list(references(large)))
     assert work_large < 6 * work_small  # four times the references; it was sixteen
+
+
+# -- PDF limits: streams that inflate past what any report holds --------------------------------
+
+MB = 1024 * 1024
+
+
+def pdf_of(objects: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1, the first the catalog) with a right xref."""
+    out = bytearray(b"%PDF-1.5\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    trailer = b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+    return bytes(out + trailer % (len(objects) + 1, xref))
+
+
+def stream(data: bytes, attributes: bytes = b"") -> bytes:
+    packed = zlib.compress(data, 9)
+    head = b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(packed), attributes)
+    return head + packed + b"\nendstream"
+
+
+def page_objects(content: bytes) -> list[bytes]:
+    """Catalog, pages, a page drawing ``content`` in Helvetica."""
+    return [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        stream(content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+
+
+def inflating_page(megabytes: int) -> bytes:
+    """A page whose content stream is a line of text and then ``megabytes`` of spaces: a
+    few kilobytes of file that inflate as far as asked."""
+    content = b"BT /F1 12 Tf 72 720 Td (Resultaat Deadline) Tj ET\n" + b" " * (megabytes * MB)
+    return pdf_of(page_objects(content))
+
+
+def test_a_content_stream_past_max_inflate_is_refused_there() -> None:
+    data = inflating_page(8)
+    assert len(data) < 64 * 1024  # the file is small; what it claims is not
+    settings = PdfSettings(max_inflate=4 * MB)
+    with pytest.raises(InputError) as refused:
+        parse_bytes(data, "bomb.pdf", pdf_settings=settings)
+    assert str(refused.value) == "page 1: a stream of the PDF inflates past 4 MB (--max-inflate)"
+
+
+def test_the_streams_together_obey_max_inflate_total() -> None:
+    settings = PdfSettings(max_inflate=4 * MB, max_inflate_total=2 * MB)
+    with pytest.raises(InputError, match=r"together \(--max-inflate-total\)$"):
+        parse_bytes(inflating_page(3), "bomb.pdf", pdf_settings=settings)
+
+
+def test_inflation_stops_at_the_limit_and_only_where_one_is_in_force() -> None:
+    data = zlib.compress(b" " * (64 * MB))
+    with inflation_bounded(stream=MB, total=4 * MB), pytest.raises(InputError):
+        pdfminer.pdftypes.zlib.decompress(data)
+    assert len(pdfminer.pdftypes.zlib.decompress(data)) == 64 * MB  # none in force
+
+
+def test_a_report_is_read_within_the_defaults() -> None:
+    pdf = SAMPLES / "voortgangsrapportage-2009-portrait-plain.pdf"
+    tight = PdfSettings(max_inflate=MB, max_inflate_total=4 * MB)
+    assert parse_bytes(pdf.read_bytes(), str(pdf), pdf_settings=tight).items
+
+
+def test_the_cli_names_the_limit_and_the_batch_goes_on(tmp_path: Path) -> None:
+    bomb = tmp_path / "a-bomb.pdf"
+    bomb.write_bytes(inflating_page(8))
+    code, out, err = cli_run(
+        "parse", str(bomb), str(TEXT_SAMPLE), "--max-inflate", "2", "-j", "1", "-f", "jsonl"
+    )
+    assert code == 1
+    assert err == (
+        f"voortgang: error: {bomb}: page 1: a stream of the PDF inflates past 2 MB "
+        "(--max-inflate)\n"
+    )
+    assert len(out.splitlines()) == 36
+    code, _, err = cli_run("check", str(bomb), "--max-inflate-total", "1")
+    assert code == 2
+    assert err.endswith("together (--max-inflate-total)\n")

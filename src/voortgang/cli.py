@@ -9,7 +9,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial, wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -54,6 +54,8 @@ from voortgang.inputs import (
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Report
 from voortgang.parse import read_any
+from voortgang.parse.pdf import PdfSettings
+from voortgang.parse.pdf.settings import DEFAULT_SETTINGS
 from voortgang.terminal import (
     OutputStreamError,
     guard_standard_output,
@@ -174,6 +176,45 @@ def interruptible(command: Callable[..., None]) -> Callable[..., None]:
             sys.exit(130)
 
     return run_command
+
+
+MEGABYTE = 1024 * 1024
+
+
+LIMIT_OPTIONS = (
+    ("max_inflate", "Refuse a PDF with a stream that decompresses past this."),
+    ("max_inflate_total", "Refuse a PDF whose streams decompress past this together."),
+)
+
+
+def _pdf_limits(context: click.Context, parameter: click.Parameter, value: float | None) -> None:
+    """Each limit option sets its field of the PDF settings the command reads with."""
+    if value is None or parameter.name is None:
+        return
+    limits = context.meta.setdefault("voortgang.pdf_limits", {})
+    limits[parameter.name] = round(value * MEGABYTE)
+
+
+def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--max-inflate and --max-inflate-total, the limits a hostile PDF meets (see README,
+    Limits); ``pdf_settings(context)`` holds them."""
+    for name, help_text in reversed(LIMIT_OPTIONS):
+        default = getattr(DEFAULT_SETTINGS, name) / MEGABYTE
+        command = click.option(
+            f"--{name.replace('_', '-')}",
+            name,
+            type=click.FloatRange(min=0, min_open=True),
+            metavar="MB",
+            callback=_pdf_limits,
+            expose_value=False,
+            help=f"{help_text} Default: {default:g} MB.",
+        )(command)
+    return command
+
+
+def pdf_settings(context: click.Context) -> PdfSettings:
+    """The PDF settings with the limits the command line set."""
+    return replace(DEFAULT_SETTINGS, **context.meta.get("voortgang.pdf_limits", {}))
 
 
 def password_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -315,6 +356,7 @@ def main() -> None:
     ".jsonl/.ndjson, .csv, .md/.markdown, .html/.htm, JSON for any other.",
 )
 @password_option
+@limit_options
 @jobs_option
 @common_options
 @click.pass_context
@@ -353,7 +395,7 @@ def parse(
         except OutputError as error:
             settings.error(str(error))
             sys.exit(2)
-    task = partial(parse_input, password=password)
+    task = partial(parse_input, password=password, settings=pdf_settings(context))
     doubtful: list[Report] = []
 
     def warn_about(report: Report, bar: Console | None) -> None:
@@ -415,6 +457,7 @@ def _selectors(_: click.Context, parameter: click.Parameter, values: tuple[str, 
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @password_option
+@limit_options
 @jobs_option
 @common_options
 @click.pass_context
@@ -440,7 +483,13 @@ def check(
     stdout).
     """
     settings = context.ensure_object(Settings)
-    task = partial(check_input, password=password, select=select or None, ignore=ignore)
+    task = partial(
+        check_input,
+        password=password,
+        select=select or None,
+        ignore=ignore,
+        settings=pdf_settings(context),
+    )
     checked: list[Checked]
     checked, unreadable = run_batch(task, files, CHECK_SUFFIXES, settings, jobs, "checking")
     if not checked:  # each input said on stderr why it could not be read: nothing to report
@@ -501,6 +550,7 @@ def convert_format(output: Path | None, to: str | None, explode: bool) -> str:
     "without sub-items).",
 )
 @password_option
+@limit_options
 @common_options
 @click.pass_context
 def convert(
@@ -526,7 +576,8 @@ def convert(
     except (click.UsageError, OutputError) as error:
         settings.error(str(error))
         sys.exit(2)
-    found = read_one(source, settings, lambda data, label: read_any(data, label, password))
+    limits = pdf_settings(context)
+    found = read_one(source, settings, lambda data, label: read_any(data, label, password, limits))
     if found is None:
         sys.exit(2)
     reports, from_lines = found
@@ -633,6 +684,7 @@ def _page_numbers(
     help="Pixels per inch of the pictures.",
 )
 @password_option
+@limit_options
 @common_options
 @click.pass_context
 @interruptible
@@ -660,7 +712,7 @@ def debug_command(
         sys.exit(2)
 
     def draw(data: bytes, label: str) -> tuple[DebugReading, dict[str, bytes]]:
-        debugged = read_for_debug(data, label, password)
+        debugged = read_for_debug(data, label, password, pdf_settings(context))
         return debugged, debug_files(debugged, pages, resolution)
 
     found = read_one(source, settings, draw)

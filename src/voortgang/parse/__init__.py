@@ -46,18 +46,22 @@ def parse_bytes(
     return assemble(pages, source)
 
 
-def read_reports(data: bytes, path: str, password: str | None = None) -> list[Report]:
+def read_reports(
+    data: bytes, path: str, password: str | None = None, pdf_settings: PdfSettings | None = None
+) -> list[Report]:
     """The reports in ``data``: the one report of a PDF, HTML or text rendition, or those of
     records JSON that ``voortgang parse`` wrote (one report, or an array of them)."""
     if is_records(data):
         return read_records(data)
-    return [parse_bytes(data, path, password)]
+    return [parse_bytes(data, path, password, pdf_settings)]
 
 
-def read_any(data: bytes, path: str, password: str | None = None) -> tuple[list[Report], bool]:
+def read_any(
+    data: bytes, path: str, password: str | None = None, pdf_settings: PdfSettings | None = None
+) -> tuple[list[Report], bool]:
     """The reports in ``data`` as ``read_reports`` reads them, or in the JSON Lines that
     ``voortgang parse`` writes; and whether they came from JSON Lines (items without the rest
     of their reports: see ``read_item_lines``)."""
     if is_item_lines(data):
         return read_item_lines(data), True
-    return read_reports(data, path, password), False
+    return read_reports(data, path, password, pdf_settings), False

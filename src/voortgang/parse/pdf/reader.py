@@ -35,6 +35,7 @@ from voortgang.parse.pdf.join import (
     join_between,
     paragraphs_of,
 )
+from voortgang.parse.pdf.limits import LimitError, inflation_bounded
 from voortgang.parse.pdf.reading import PageReading, RowBand, RowKind, TableReading
 from voortgang.parse.pdf.rows import (
     alignment_evidence,
@@ -421,11 +422,21 @@ def read_pdf_pages(
 ) -> Iterator[tuple[Page, PageReading]]:
     """The PDF's pages, each with how it was read. Whatever pdfminer or pdfplumber raise on a
     damaged file, while opening it or reading a page, is an InputError; an error raised in
-    voortgang's own code is not."""
+    voortgang's own code is not. The streams it decodes obey ``settings.max_inflate`` and
+    ``max_inflate_total`` (LimitError past them)."""
+    with inflation_bounded(settings.max_inflate, settings.max_inflate_total):
+        yield from _read_pdf_pages(data, password, vocabulary, settings)
+
+
+def _read_pdf_pages(
+    data: bytes, password: str | None, vocabulary: TableVocabulary, settings: PdfSettings
+) -> Iterator[tuple[Page, PageReading]]:
     try:
         document = pdfplumber.open(io.BytesIO(data), password=password or "")
         pages = document.pages
     except Exception as error:
+        if limit := _limit_in(error):
+            raise LimitError(limit.problem) from None
         if not _raised_by_backend(error):
             raise
         raise InputError(_open_error(error, password)) from None
@@ -445,6 +456,8 @@ def _prepared(reader: _TableReader, pages: Iterable[PdfPage]) -> Iterator[Prepar
         try:
             yield reader.prepare(number, page)
         except Exception as error:
+            if limit := _limit_in(error):
+                raise LimitError(f"page {number}: {limit.problem}") from None
             if not _raised_by_backend(error):
                 raise
             raise InputError(f"not a readable PDF: page {number}: {_reason(error)}") from None
@@ -486,6 +499,20 @@ def read_pdf(
     """The PDF's pages (see ``read_pdf_pages``)."""
     for page, _ in read_pdf_pages(data, password, vocabulary=vocabulary, settings=settings):
         yield page
+
+
+def _limit_in(error: BaseException) -> LimitError | None:
+    """The LimitError that ``error`` is or wraps (pdfplumber wraps what pdfminer raises in
+    its own exception), or None."""
+    seen: set[int] = set()
+    found: BaseException | None = error
+    while found is not None and id(found) not in seen:
+        if isinstance(found, LimitError):
+            return found
+        seen.add(id(found))
+        inner = found.args[0] if found.args else None
+        found = inner if isinstance(inner, BaseException) else found.__cause__ or found.__context__
+    return None
 
 
 def _raised_by_backend(error: BaseException) -> bool:

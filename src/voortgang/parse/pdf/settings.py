@@ -154,6 +154,16 @@ class PdfSettings:
     heading_size_change: float = 0.1
     """Share of the type size: a line whose type differs by more is not the same heading."""
 
+    # -- limits against hostile files (see ``limits``) ----------------------------------------
+    max_inflate: int = 256 * 1024 * 1024
+    """bytes: a stream (a page's content, an object stream, a font) that decompresses past
+    this is refused, decompression stopping there. A page of a report holds some kilobytes of
+    content, a scan's picture some megabytes; a few hundred bytes of FlateDecode can claim
+    gigabytes."""
+    max_inflate_total: int = 1024 * 1024 * 1024
+    """bytes: the streams of one document together decompress to at most this; past it the
+    file is refused (many streams each under ``max_inflate``)."""
+
 
 @dataclass(frozen=True)
 class TableVocabulary:
