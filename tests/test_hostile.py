@@ -11,6 +11,7 @@ import pstats
 import signal
 import subprocess
 import sys
+import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -548,3 +549,41 @@ def test_the_cli_names_the_limit_and_the_batch_goes_on(tmp_path: Path) -> None:
     code, _, err = cli_run("check", str(bomb), "--max-inflate-total", "1")
     assert code == 2
     assert err.endswith("together (--max-inflate-total)\n")
+
+
+# -- the time an input may take ------------------------------------------------------------------
+
+
+def forever(value: int) -> int:
+    """Item 2 never ends, as a reading caught in a loop would not."""
+    while value == 2:
+        time.sleep(0.05)
+    return value
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_item_past_its_time_is_a_failure_and_the_rest_go_on(jobs: int) -> None:
+    outcomes = list(ordered_map(forever, [1, 2, 3], jobs=jobs, timeout=0.5))
+    assert outcomes == [1, Failure("2: not read within 0.5 s (--timeout)"), 3]
+
+
+def mutually_referring_length() -> bytes:
+    """A page whose content stream's /Length is an object that refers to another that
+    refers back: pdfminer resolves the pair for ever."""
+    content = b"BT /F1 12 Tf 72 720 Td (Resultaat Deadline) Tj ET\n"
+    objects = [*page_objects(content), b"7 0 R", b"6 0 R"]
+    objects[3] = b"<< /Length 6 0 R >>\nstream\n" + content + b"\nendstream"
+    return pdf_of(objects)
+
+
+def test_a_reference_cycle_ends_at_the_timeout_with_one_line(tmp_path: Path) -> None:
+    cycle = tmp_path / "cycle.pdf"
+    cycle.write_bytes(mutually_referring_length())
+    code, out, err = cli_run(
+        "parse", str(cycle), str(TEXT_SAMPLE), "--timeout", "1", "-j", "1", "-f", "jsonl"
+    )
+    assert code == 1
+    assert err == f"voortgang: error: {cycle}: not read within 1 s (--timeout)\n"
+    assert len(out.splitlines()) == 36
+    code, _, err = cli_run("convert", str(cycle), "--to", "json", "--timeout", "1")
+    assert (code, err) == (2, f"voortgang: error: {cycle}: not read within 1 s (--timeout)\n")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import threading
 import traceback
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -36,11 +37,57 @@ class Failure:
     traceback: str | None = None
 
 
+class TimedOut(BaseException):
+    """The time for one input is up. A BaseException, so that no library's ``except
+    Exception`` (pdfplumber wraps what pdfminer raises) takes it for an error of the file."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
+@contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """TimedOut raised in this thread once ``seconds`` have passed (a timer signal, the
+    watchdog of the process reading); no limit for None. Where there is no timer signal
+    (Windows) or this is not the main thread, no limit either."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not seconds or not usable:
+        yield
+        return
+
+    def expire(*_: object) -> None:
+        raise TimedOut(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@dataclass(frozen=True)
+class WithinTime:
+    """``function`` with a time limit per call (see ``deadline``); it pickles, so that it
+    reaches worker processes."""
+
+    function: Callable[[Any], Any]
+    seconds: float | None
+
+    def __call__(self, item: Any) -> Any:
+        with deadline(self.seconds):
+            return self.function(item)
+
+
 def attempt(function: Callable[[T], R], name: str, item: T) -> R | Failure:
     """``function(item)``, or the Failure it ended in; ``name`` names the item in the message
     where the error does not."""
     try:
         return function(item)
+    except TimedOut as error:
+        return Failure(f"{name}: not read within {error.seconds:g} s (--timeout)")
     except InputError as error:
         return Failure(str(error) if error.path is not None else f"{name}: {error}")
     except Exception as error:
@@ -57,6 +104,7 @@ def ordered_map(
     worker_setup: Callable[[], None] | None = None,
     progress: Console | None = None,
     description: str = "",
+    timeout: float | None = None,
 ) -> Generator[R | Failure, None, None]:
     """``function`` applied to each item, as outcomes in the order of ``items``.
 
@@ -64,7 +112,10 @@ def ordered_map(
     item) run it, each after ``worker_setup``; else it runs here, one item after the other.
     ``progress``, a console, shows a transient bar on it counting the items done. Ctrl-C
     raises KeyboardInterrupt here, once the workers, which get it too, have stopped.
+    ``timeout``: seconds an item may take; one that takes longer is a Failure naming it.
     """
+    if timeout:
+        function = WithinTime(function, timeout)
     if jobs <= 1 or len(items) <= 1:
         with _progress_bar(progress, description, len(items)) as advance:
             for item in items:

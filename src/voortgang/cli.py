@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.text import Text
 
 from voortgang import __version__
-from voortgang.batch import Failure, attempt, ordered_map
+from voortgang.batch import Failure, WithinTime, attempt, ordered_map
 from voortgang.checks import reading_problems, unknown_selectors
 from voortgang.debug import (
     DEFAULT_RESOLUTION,
@@ -96,10 +96,15 @@ CONVERT_FORMATS = ("json", "jsonl", "csv", "md", "html")
 FORMAT_ALIASES = {"md": "markdown"}
 
 
+# Seconds one input may take to read: a report of hundreds of pages takes some tens.
+DEFAULT_TIMEOUT = 120.0
+
+
 @dataclass
 class Settings:
     verbose: bool = False
     quiet: bool = False
+    timeout: float | None = DEFAULT_TIMEOUT
 
     def say(self, message: str) -> None:
         if not self.quiet:
@@ -195,9 +200,23 @@ def _pdf_limits(context: click.Context, parameter: click.Parameter, value: float
     limits[parameter.name] = round(value * MEGABYTE)
 
 
+def _set_timeout(context: click.Context, _: click.Parameter, value: float | None) -> None:
+    if value is not None:
+        context.ensure_object(Settings).timeout = value or None
+
+
 def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--max-inflate and --max-inflate-total, the limits a hostile PDF meets (see README,
-    Limits); ``pdf_settings(context)`` holds them."""
+    """--timeout, --max-inflate and --max-inflate-total, the limits a hostile file meets
+    (see README, Limits); ``Settings.timeout`` and ``pdf_settings(context)`` hold them."""
+    command = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0),
+        metavar="SECONDS",
+        callback=_set_timeout,
+        expose_value=False,
+        help=f"Give up on an input that takes longer to read; 0 for no limit. "
+        f"Default: {DEFAULT_TIMEOUT:g} s.",
+    )(command)
     for name, help_text in reversed(LIMIT_OPTIONS):
         default = getattr(DEFAULT_SETTINGS, name) / MEGABYTE
         command = click.option(
@@ -267,6 +286,7 @@ def run_batch(
         task,
         inputs,
         jobs=jobs,
+        timeout=settings.timeout,
         worker_setup=partial(quiet_pdf_libraries, settings.verbose),
         progress=bar,
         description=description,
@@ -290,7 +310,8 @@ def read_one(name: str, settings: Settings, read: Callable[[bytes, str], T]) -> 
     read one input at a time), or None after saying on stderr why it could not be read, as a
     batch says it."""
     source = Input("<stdin>", sys.stdin.buffer.read()) if name == "-" else Input(name)
-    outcome = attempt(lambda source: read(source.read(), source.name), source.name, source)
+    task = WithinTime(lambda source: read(source.read(), source.name), settings.timeout)
+    outcome = attempt(task, source.name, source)
     if not isinstance(outcome, Failure):
         return outcome
     if settings.verbose and outcome.traceback:
