@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import cProfile
 import ctypes
+import io
 import json
 import os
 import pstats
+import re
 import signal
 import subprocess
 import sys
@@ -21,6 +23,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
+from reportlab.pdfgen.canvas import Canvas
 
 from voortgang import cli, parse_bytes
 from voortgang.batch import DIED, Failure, ordered_map
@@ -587,3 +590,30 @@ def test_a_reference_cycle_ends_at_the_timeout_with_one_line(tmp_path: Path) -> 
     assert len(out.splitlines()) == 36
     code, _, err = cli_run("convert", str(cycle), "--to", "json", "--timeout", "1")
     assert (code, err) == (2, f"voortgang: error: {cycle}: not read within 1 s (--timeout)\n")
+
+
+# -- PDFs that are no reports, and pages turned ----------------------------------------------------
+
+
+def test_a_line_of_nothing_but_spaces_is_no_internal_error() -> None:
+    """pdfplumber's own test PDFs: a line of drawn spaces at a height of its own had no ink
+    to measure (12 of 56 ended in an internal error)."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.drawString(50, 780, "Resultaat Deadline Trekker Stand van zaken")
+    canvas.drawString(50, 700, "     ")
+    canvas.drawString(300, 600, "tekst")
+    canvas.save()
+    with pytest.raises(InputError):  # a line for the user, not an IndexError
+        parse_bytes(buffer.getvalue(), "spaces.pdf")
+
+
+@pytest.mark.parametrize("angle", [90, 180, 270])
+def test_a_turned_page_reads_as_the_upright_one(angle: int) -> None:
+    pdf = SAMPLES / "voortgangsrapportage-2009-portrait-plain.pdf"
+    upright = pdf.read_bytes()
+    turned = re.sub(rb"/Type\s*/Page(?!s)", b"/Type /Page /Rotate %d" % angle, upright)
+    assert turned != upright
+    read, expected = parse_bytes(turned, str(pdf)), parse_bytes(upright, str(pdf))
+    assert read.items == expected.items
+    assert (read.title, read.plan, read.date) == (expected.title, expected.plan, expected.date)

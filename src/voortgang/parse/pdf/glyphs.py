@@ -13,6 +13,7 @@ import math
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -175,39 +176,101 @@ def _style(fontname: str, descriptors: dict[str, dict], settings: PdfSettings) -
 
 
 def _objects(container: Iterable[LTComponent]) -> Iterator[LTComponent]:
-    for obj in container:
-        if isinstance(obj, LTFigure):
-            yield from _objects(obj)
+    """The layout's objects, those inside figures (form XObjects) too; with a stack of its
+    own rather than recursion, so that figures nested thousands deep are no error."""
+    stack: list[Iterator[LTComponent]] = [iter(container)]
+    while stack:
+        obj = next(stack[-1], None)
+        if obj is None:
+            stack.pop()
+        elif isinstance(obj, LTFigure):
+            stack.append(iter(obj))
         else:
             yield obj
 
 
-def read_page(page: PdfPage, settings: PdfSettings) -> tuple[list[Glyph], Rulings]:
-    """The page's upright glyphs and its rulings, from pdfminer's layout objects directly:
-    building pdfplumber's character dictionaries would cost more than all the rest."""
+# Which way a glyph's text runs, from its matrix (a, b): right (upright), up, down or left.
+Direction = str
+
+
+def _direction(char: LTChar) -> Direction:
+    a, b = char.matrix[0], char.matrix[1]
+    if abs(a) >= abs(b):
+        return "right" if a > 0 else "left"
+    return "up" if b > 0 else "down"
+
+
+@dataclass(frozen=True, slots=True)
+class _Turn:
+    """The page turned so that text running ``direction`` runs left to right: a box in the
+    layout's coordinates (y upwards, within ``left``, ``bottom``, ``right``, ``top``) as the
+    turned page's box, and the turned page's size."""
+
+    direction: Direction
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+    def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, ...]:
+        """The box turned; for text that runs right, as it is."""
+        if self.direction == "right":
+            return (x0, y0, x1, y1)
+        x0, x1, y0, y1 = x0 - self.left, x1 - self.left, y0 - self.bottom, y1 - self.bottom
+        w, h = self.right - self.left, self.top - self.bottom
+        if self.direction == "up":  # turned a quarter clockwise
+            return (y0, w - x1, y1, w - x0)
+        if self.direction == "down":  # a quarter anticlockwise
+            return (h - y1, x0, h - y0, x1)
+        return (w - x1, h - y1, w - x0, h - y0)  # upside down
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """The turned page's width and height."""
+        w, h = self.right - self.left, self.top - self.bottom
+        return (h, w) if self.direction in ("up", "down") else (w, h)
+
+
+def read_page(
+    page: PdfPage, settings: PdfSettings
+) -> tuple[list[Glyph], Rulings, tuple[float, float]]:
+    """The page's glyphs and its rulings, from pdfminer's layout objects directly (building
+    pdfplumber's character dictionaries would cost more than all the rest), and the page's
+    width and height as read. Where most text runs up, down or upside down (``/Rotate 90``,
+    text turned by the page's transform), the page is read turned so that it runs left to
+    right; glyphs running another way than most are left out, as marks beside the text."""
     layout = page.layout
-    top = layout.y1
+    objects = list(_objects(layout))
+    directions = Counter(_direction(obj) for obj in objects if isinstance(obj, LTChar))
+    direction = directions.most_common(1)[0][0] if directions else "right"
+    turn = _Turn(direction, layout.x0, layout.y0, layout.x1, layout.y1)
+    top = layout.y1 if direction == "right" else turn.size[1]
     descriptors = _font_descriptors(page)
     styles: dict[str, tuple[bool, bool]] = {}
     glyphs: list[Glyph] = []
     vertical: set[float] = set()
     horizontal: list[tuple[float, float, float]] = []
-    for obj in _objects(layout):
+    for obj in objects:
         if isinstance(obj, LTChar):
-            if obj.upright:
+            if _direction(obj) == direction:
                 fontname = str(obj.fontname)  # a damaged file may name a font with anything
                 if fontname not in styles:
                     styles[fontname] = _style(fontname, descriptors, settings)
                 italic, bold = styles[fontname]
-                position = (obj.x0, obj.x1, top - obj.y1, top - obj.y0, obj.size)
+                x0, y0, x1, y1 = turn.box(obj.x0, obj.y0, obj.x1, obj.y1)
+                size = obj.size if direction == "right" else y1 - y0
+                position = (x0, x1, top - y1, top - y0, size)
                 text = obj.get_text()
                 glyphs.append(Glyph(LIGATURES.get(text, text), *position, italic, bold))
         elif isinstance(obj, (LTRect, LTLine)):
-            if obj.height > settings.ruling_length:
-                vertical.update((round(obj.x0, 1), round(obj.x1, 1)))
-            if obj.width > settings.ruling_length:
-                horizontal += [(top - obj.y1, obj.x0, obj.x1), (top - obj.y0, obj.x0, obj.x1)]
-    return glyphs, Rulings(tuple(sorted(vertical)), tuple(_joined(horizontal, settings)))
+            x0, y0, x1, y1 = turn.box(obj.x0, obj.y0, obj.x1, obj.y1)
+            if y1 - y0 > settings.ruling_length:
+                vertical.update((round(x0, 1), round(x1, 1)))
+            if x1 - x0 > settings.ruling_length:
+                horizontal += [(top - y1, x0, x1), (top - y0, x0, x1)]
+    rulings = Rulings(tuple(sorted(vertical)), tuple(_joined(horizontal, settings)))
+    size = (float(page.width), float(page.height)) if direction == "right" else turn.size
+    return glyphs, rulings, size
 
 
 def _joined(
@@ -243,9 +306,12 @@ def make_lines(glyphs: Sequence[Glyph], settings: PdfSettings = DEFAULT_SETTINGS
             lines[-1].append(glyph)
         else:
             lines.append([glyph])
+    # A line of nothing but spaces (drawn at a height of their own, as some producers do)
+    # holds no text to lose, and has no ink to measure: it is no line.
     return [
         Line(with_spaces(_drawn_once(sorted(line, key=lambda g: g.x0), settings), settings))
         for line in lines
+        if not all(glyph.text.isspace() for glyph in line)
     ]
 
 

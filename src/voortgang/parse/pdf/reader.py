@@ -100,7 +100,7 @@ class _TableReader:
     def prepare(self, number: int, page: PdfPage) -> Prepared:
         """The page's glyphs as lines, and its rulings: all the reader needs of the PDF page,
         so that the page can be released before its neighbours are read."""
-        glyphs, rulings = read_page(page, self.settings)
+        glyphs, rulings, (width, height) = read_page(page, self.settings)
         all_lines = make_lines(glyphs, self.settings)
         lines = within_margins(all_lines, self.settings)
         vocabulary, settings = self.vocabulary, self.settings
@@ -109,7 +109,6 @@ class _TableReader:
             for i in range(len(lines))
             if (found := header_at(lines, i, vocabulary, settings))
         ]
-        width, height = float(page.width), float(page.height)
         return Prepared(number, width, height, rulings, all_lines, lines, headers)
 
     def page(self, prepared: Prepared, around: Sequence[Prepared]) -> tuple[Page, PageReading]:
