@@ -21,12 +21,12 @@ from pathlib import Path
 import pdfminer.pdftypes
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.pdfgen.canvas import Canvas
 
 from voortgang import cli, parse_bytes
-from voortgang.batch import DIED, Failure, ordered_map
+from voortgang.batch import DIED, Failure, TimedOut, deadline, ordered_map
 from voortgang.checks.common import number_parts
 from voortgang.checks.references import (
     SUGGESTIONS,
@@ -512,16 +512,16 @@ def inflating_page(megabytes: int) -> bytes:
 def test_a_content_stream_past_max_inflate_is_refused_there() -> None:
     data = inflating_page(8)
     assert len(data) < 64 * 1024  # the file is small; what it claims is not
-    settings = PdfSettings(max_inflate=4 * MB)
+    limits = PdfSettings(max_inflate=4 * MB)
     with pytest.raises(InputError) as refused:
-        parse_bytes(data, "bomb.pdf", pdf_settings=settings)
+        parse_bytes(data, "bomb.pdf", pdf_settings=limits)
     assert str(refused.value) == "page 1: a stream of the PDF inflates past 4 MB (--max-inflate)"
 
 
 def test_the_streams_together_obey_max_inflate_total() -> None:
-    settings = PdfSettings(max_inflate=4 * MB, max_inflate_total=2 * MB)
+    limits = PdfSettings(max_inflate=4 * MB, max_inflate_total=2 * MB)
     with pytest.raises(InputError, match=r"together \(--max-inflate-total\)$"):
-        parse_bytes(inflating_page(3), "bomb.pdf", pdf_settings=settings)
+        parse_bytes(inflating_page(3), "bomb.pdf", pdf_settings=limits)
 
 
 def test_inflation_stops_at_the_limit_and_only_where_one_is_in_force() -> None:
@@ -617,3 +617,27 @@ def test_a_turned_page_reads_as_the_upright_one(angle: int) -> None:
     read, expected = parse_bytes(turned, str(pdf)), parse_bytes(upright, str(pdf))
     assert read.items == expected.items
     assert (read.title, read.plan, read.date) == (expected.title, expected.plan, expected.date)
+
+
+REFERENCE = re.compile(rb"(\d+) 0 R")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 8)), min_size=1, max_size=3))
+def test_a_pdf_with_its_references_moved_is_read_or_refused_in_one_line(
+    changes: list[tuple[int, int]],
+) -> None:
+    """Each change points one reference (chosen by index) at another object number, also
+    at the object itself, its parent or one that is not there: cycles, wrong types, holes."""
+    content = b"BT /F1 12 Tf 72 720 Td (Resultaat Deadline Trekker) Tj ET\n"
+    objects = page_objects(content)
+    for which, target in changes:
+        found = [(i, m) for i, body in enumerate(objects) for m in REFERENCE.finditer(body)]
+        index, match = found[which % len(found)]
+        body = objects[index]
+        objects[index] = body[: match.start(1)] + str(target).encode() + body[match.end(1) :]
+    try:
+        with deadline(5):
+            parse_bytes(pdf_of(objects), "moved.pdf")
+    except (InputError, TimedOut):
+        pass  # one line for the user, or the time limit: never another exception
