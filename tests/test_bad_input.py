@@ -26,7 +26,7 @@ from pdf_rendering import PdfStyle, render_pdf
 
 SAMPLE_PDF = SAMPLES / "voortgangsrapportage-2009-portrait-plain.pdf"
 NO_TABLE = "no table with the columns Resultaat, Deadline, Trekker and Stand van zaken"
-NOT_A_REPORT = "not a PDF, HTML or text rendition of a report (binary content)"
+NOT_A_REPORT = "not a PDF, Word (DOCX), HTML or text rendition of a report (binary content)"
 
 
 def drawing_only_pdf() -> bytes:
@@ -114,7 +114,7 @@ BAD_INPUTS: dict[str, tuple[Callable[[], bytes] | None, str]] = {
     ),
     "notes.txt": (
         lambda: b"# Notities\n\nEen tekst zonder tabel.\n",
-        "not a PDF, HTML or text rendition of a report (no table found)",
+        "not a PDF, Word (DOCX), HTML or text rendition of a report (no table found)",
     ),
 }
 
@@ -148,8 +148,8 @@ def test_check_says_one_line_and_exits_2(bad_input: tuple[Path, str]) -> None:
 @pytest.mark.parametrize(
     ("command", "suffixes"),
     [
-        ("parse", ".pdf, .html, .htm or .txt"),
-        ("check", ".pdf, .html, .htm, .txt, .json, .jsonl or .ndjson"),
+        ("parse", ".pdf, .docx, .html, .htm or .txt"),
+        ("check", ".pdf, .docx, .html, .htm, .txt, .json, .jsonl or .ndjson"),
     ],
 )
 def test_a_folder_without_report_files_is_bad_input(
@@ -245,8 +245,8 @@ def test_the_readme_tells_the_problems_as_they_are_told() -> None:
     told = re.findall(r"^\| .+ \| `([^`]+)`", table, re.MULTILINE)
     tested = {problem for _, problem in BAD_INPUTS.values()}
     tested |= {
-        "a folder with no .pdf, .html, .htm or .txt files in it",
+        "a folder with no .pdf, .docx, .html, .htm or .txt files in it",
         "the PDF's password is not right",
     }
-    assert len(told) == 12
+    assert len(told) == 17
     assert set(told) <= tested, set(told) - tested

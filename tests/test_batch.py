@@ -246,7 +246,7 @@ BROKEN = {
     "empty.txt": (lambda: b"", "the file is empty"),
     "noise.pdf": (
         lambda: random.Random(1).randbytes(4000),
-        "not a PDF, HTML or text rendition of a report (binary content)",
+        "not a PDF, Word (DOCX), HTML or text rendition of a report (binary content)",
     ),
     "truncated.pdf": (lambda: (SAMPLES / PDFS[0]).read_bytes()[:5000], "not a readable PDF: "),
 }

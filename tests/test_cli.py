@@ -112,7 +112,8 @@ def test_a_folder_without_report_files_is_bad_input(tmp_path: Path) -> None:
     code, _, err = run("parse", str(tmp_path))
     assert code == 2
     assert err == (
-        f"voortgang: error: {tmp_path}: a folder with no .pdf, .html, .htm or .txt files in it\n"
+        f"voortgang: error: {tmp_path}: "
+        "a folder with no .pdf, .docx, .html, .htm or .txt files in it\n"
     )
 
 

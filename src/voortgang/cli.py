@@ -314,14 +314,14 @@ def parse(
     password: str | None,
     jobs: int,
 ) -> None:
-    """Read reports (PDF, HTML or text rendition; - for stdin) and print their items.
+    """Read reports (PDF, Word, HTML or text rendition; - for stdin) and print their items.
 
-    A folder stands for the .pdf, .html, .htm and .txt files in it (not in its subfolders),
-    sorted by name. JSON is one report object for one FILE and an array of them for several
-    or a folder; --format jsonl prints one item per line, each with its source path. A reading
-    that cannot be right (an item number that is none, a page without its header row, ...)
-    is printed all the same, with a warning per problem on stderr. Exit code 2 when no input
-    could be read, 1 when some could not or one was read with warnings.
+    A folder stands for the .pdf, .docx, .html, .htm and .txt files in it (not in its
+    subfolders), sorted by name. JSON is one report object for one FILE and an array of them
+    for several or a folder; --format jsonl prints one item per line, each with its source
+    path. A reading that cannot be right (an item number that is none, a page without its
+    header row, ...) is printed all the same, with a warning per problem on stderr. Exit code
+    2 when no input could be read, 1 when some could not or one was read with warnings.
     """
     settings = context.ensure_object(Settings)
     if output_format is None:
@@ -418,12 +418,12 @@ def check(
 ) -> None:
     """Check reports for broken references and numbering faults.
 
-    FILE is a report (PDF, HTML, text rendition; - for stdin) or the JSON or JSON Lines that
-    voortgang parse writes; a folder stands for the .pdf, .html, .htm, .txt, .json, .jsonl
-    and .ndjson files in it (not in its subfolders), sorted by name. Diagnostics go to stdout;
-    with --format json or github the summary line goes to stderr. Exit code 0 when nothing is
-    at error level, 1 when something is (or, with --strict, at warning level), 2 when an
-    input could not be read (the others are checked; where none could, nothing goes to
+    FILE is a report (PDF, Word, HTML, text rendition; - for stdin) or the JSON or JSON Lines
+    that voortgang parse writes; a folder stands for the .pdf, .docx, .html, .htm, .txt, .json,
+    .jsonl and .ndjson files in it (not in its subfolders), sorted by name. Diagnostics go to
+    stdout; with --format json or github the summary line goes to stderr. Exit code 0 when
+    nothing is at error level, 1 when something is (or, with --strict, at warning level), 2
+    when an input could not be read (the others are checked; where none could, nothing goes to
     stdout).
     """
     settings = context.ensure_object(Settings)

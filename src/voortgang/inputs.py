@@ -16,7 +16,7 @@ from voortgang.model.records import Report
 from voortgang.parse import parse_bytes, read_any
 
 # What a folder given as an input stands for: its files with these suffixes.
-REPORT_SUFFIXES = (".pdf", ".html", ".htm", ".txt")
+REPORT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt")
 # check also reads the records parse writes
 CHECK_SUFFIXES = (*REPORT_SUFFIXES, ".json", ".jsonl", ".ndjson")
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1"
 
 DeadlineKind = Literal["continuous", "year", "month", "season", "part_of_year", "unknown"]
-SourceFormat = Literal["pdf", "html", "text"]
+SourceFormat = Literal["pdf", "docx", "html", "text"]
 ReferenceField = Literal["title", "sub_item", "status"]
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 
 from voortgang.model.records import Report, Source, SourceFormat
 from voortgang.parse.assemble import assemble
+from voortgang.parse.docx import read_docx
 from voortgang.parse.grid import Page
 from voortgang.parse.html import read_html
 from voortgang.parse.pdf import PdfSettings, TableVocabulary, read_pdf
@@ -16,6 +17,7 @@ from voortgang.parse.text import read_text
 from voortgang.vocabulary import COLUMN_NAMES, ITEM_NUMBER, ITEM_NUMBER_START, ORGANISATIONS
 
 READERS: dict[SourceFormat, Callable[[bytes], Iterator[Page]]] = {
+    "docx": read_docx,
     "html": read_html,
     "text": read_text,
 }
