@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 
 from voortgang.parse import parse_bytes
 
-from renderings import RENDERERS
+from renderings import PAGELESS, RENDERERS
 from strategies import GeneratedReport, reports
 
 
@@ -16,8 +16,9 @@ from strategies import GeneratedReport, reports
 @given(generated=reports())
 def test_rendered_report_reads_back_unchanged(shape: str, generated: GeneratedReport) -> None:
     report = parse_bytes(RENDERERS[shape](generated.pages), f"generated.{shape}")
-    # HTML shows pages only through its page breaks: a one-page report has none.
-    pages_known = shape == "text" or len(generated.pages) > 1
+    # HTML shows pages only through its page breaks: a one-page report has none; a Word
+    # document has none at all.
+    pages_known = shape == "text" or (len(generated.pages) > 1 and shape not in PAGELESS)
 
     assert (report.title, report.plan, report.date) == (
         generated.title,
