@@ -4,11 +4,13 @@ python-docx cannot write it), read to the records it must give."""
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 import pytest
 from lxml import etree
 
+from voortgang.errors import InputError
 from voortgang.model.records import Report
 from voortgang.parse import parse_bytes
 from voortgang.parse.docx import read_docx
@@ -61,6 +63,21 @@ def test_a_zip_with_word_document_xml_is_docx_whatever_its_name() -> None:
     assert sniff(data) == "docx"
     report = parse_bytes(data, "report.txt")
     assert (report.source.format, [item.number for item in report.items]) == ("docx", ["1.1"])
+
+
+STRICT_W_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+
+
+def test_a_strict_open_xml_document_is_refused_with_one_line() -> None:
+    transitional = zipfile.ZipFile(io.BytesIO(package(TRACK + tbl(header_row()))))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as strict:
+        for name in transitional.namelist():
+            content = transitional.read(name)
+            strict.writestr(name, content.replace(W_NS.encode(), STRICT_W_NS))
+    data = buffer.getvalue()
+    with pytest.raises(InputError, match="Strict Open XML"):
+        parse_bytes(data, "strict.docx")
 
 
 def test_a_document_is_one_page_without_a_number() -> None:

@@ -37,6 +37,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
+from voortgang.errors import InputError
 from voortgang.parse.docx.numbering import Numbering
 from voortgang.parse.docx.package import MAIN_PART, Package, damaged
 from voortgang.parse.docx.styles import Properties, RunStyle, Styles, merged, run_properties
@@ -58,6 +59,8 @@ SKIPPED = frozenset(qn(tag) for tag in ("w:del", "w:moveFrom"))
 P, TBL, TR, TC, R, SDT = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:r", "w:sdt"))
 SDT_CONTENT, FLD_SIMPLE = qn("w:sdtContent"), qn("w:fldSimple")
 HEADER_KINDS = ("first", "default", "even")
+# Word's "Strict Open XML Document": the same markup in other namespaces, not read.
+STRICT_NAMESPACE = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 
 @dataclass
@@ -353,6 +356,11 @@ def read_docx(data: bytes) -> Iterator[Page]:
     """The document as one page of rows: page headers, body, page footers."""
     package = Package(data)
     document = package.xml(MAIN_PART)
+    if etree.QName(document).namespace == STRICT_NAMESPACE:
+        raise InputError(
+            "a Word document in Strict Open XML, which voortgang does not read;"
+            " save it as a Word Document (.docx)"
+        )
     body = document.find(qn("w:body"))
     if body is None:
         raise damaged(f"{MAIN_PART} has no body")
