@@ -9,7 +9,7 @@ from voortgang.model.records import Report
 from voortgang.parse import parse_bytes
 from voortgang.parse.text import read_text
 
-from conftest import TEXT_SAMPLE
+from conftest import SAMPLES, TEXT_SAMPLE
 from renderings import PAGELESS, RENDERERS
 
 
@@ -36,3 +36,31 @@ def test_word_rendition_is_windows_1252_with_word_markup() -> None:
     html = RENDERERS["word"](pages)
     for marker in (b"charset=windows-1252", b"<o:p>", b"<![if !supportLists]>", b"Symbol", b"\xeb"):
         assert marker in html
+
+
+# Word documents and the PDFs LibreOffice printed from them, both of which read to the golden
+# records (test_golden): a layout of each kind, title block in the page header or the body.
+DOCX_AND_PDF = [
+    "voortgangsrapportage-2009-landscape-ruled",
+    "voortgangsrapportage-2009-portrait-per-track-hrules-furniture",
+    "voortgangsrapportage-2009-portrait-first-page-header",
+]
+
+
+@pytest.mark.parametrize("stem", DOCX_AND_PDF)
+def test_a_word_document_its_pdf_html_and_text_give_the_same_items(
+    stem: str, text_report: Report
+) -> None:
+    from_docx = parse_bytes((SAMPLES / f"{stem}.docx").read_bytes(), f"{stem}.docx")
+    from_pdf = parse_bytes((SAMPLES / f"{stem}.pdf").read_bytes(), f"{stem}.pdf")
+    html = SAMPLES / "voortgangsrapportage-2009.html"
+    from_html = parse_bytes(html.read_bytes(), html.name)
+    for report in (from_docx, from_pdf, from_html, text_report):
+        assert report.tracks == text_report.tracks
+        assert (report.title, report.plan, report.date) == (
+            text_report.title,
+            text_report.plan,
+            text_report.date,
+        )
+        without_pages = [item.model_copy(update={"pages": []}) for item in report.items]
+        assert without_pages == [item.model_copy(update={"pages": []}) for item in from_docx.items]

@@ -471,6 +471,22 @@ def test_a_first_page_header_counts_only_where_the_section_has_a_different_first
     assert read(body, headers=headers, title_page=False).title == "Concept"
 
 
+def test_markup_nested_past_the_xml_parsers_depth_is_one_line_not_a_crash() -> None:
+    inner = p("diep")
+    for _ in range(100):  # 300 levels of XML: more than the parser's 256
+        inner = tbl(tr(tc(inner)))
+    with pytest.raises(InputError, match="Excessive depth"):
+        read(TRACK + tbl(header_row(), result_row("1.1", inner)))
+
+
+def test_tables_nested_within_the_parsers_depth_are_read() -> None:
+    inner = p("diep")
+    for _ in range(60):
+        inner = tbl(tr(tc(inner)))
+    items = items_of(result_row("1.1", p("Titel"), inner))
+    assert items["1.1"].title == "Titel\ndiep"
+
+
 # -- characters ---------------------------------------------------------------------------------
 
 
