@@ -446,7 +446,9 @@ def test_page_header_and_footer_give_the_heading_and_never_table_content() -> No
         + p(r("ACTIEPLAN SAMEN 2008-2012", "<w:b/>"))
         + p("Juni 2010")
     )
-    footer = p("Pagina ", field("PAGE", "1"), " van ", field("NUMPAGES", "3"))
+    footer = p("Pagina ", field("PAGE", "1"), " van ", field("NUMPAGES", "3")) + tbl(
+        item_row("9.9", "Kenmerk in een tabel", "", "BZK", "")  # looks like an item row
+    )
     report = read(
         TRACK + tbl(header_row(), item_row("1.1", "Titel", "2010", "BZK", "Klaar.")),
         headers=[("default", header)],
@@ -499,6 +501,8 @@ def test_soft_line_breaks_end_paragraphs_and_special_characters_read_as_shown() 
         r("b. Twee", "<w:i/>"),
     )
     status = p(
+        r("Regel een"),
+        "<w:r><w:br/></w:r>",
         r("Eerste"),
         "<w:r><w:tab/></w:r>",
         r("regel\u00a0met"),
@@ -515,7 +519,7 @@ def test_soft_line_breaks_end_paragraphs_and_special_characters_read_as_shown() 
     item = items["1.1"]
     assert item.title == "Titel"
     assert [(s.label, s.text) for s in item.sub_items] == [("a", "Een"), ("b", "Twee")]
-    assert item.status == "Eerste regel met-streepje • punt verder"
+    assert item.status == "Regel een\nEerste regel met-streepje • punt verder"
 
 
 def test_hidden_text_is_not_read() -> None:
