@@ -438,6 +438,12 @@ def test_page_number_fields_are_not_content_other_fields_results_are() -> None:
     assert [ref.target for ref in items["1.1"].references] == ["1.2"]
 
 
+def test_a_field_left_open_hides_no_more_than_its_paragraph() -> None:
+    broken = p("Voor ", '<w:r><w:fldChar w:fldCharType="begin"/></w:r>', "in het veld")
+    items = items_of(tr(tc(p("1.1")), tc(p("Titel")), tc(), tc(p("BZK")), tc(broken, p("Na."))))
+    assert items["1.1"].status == "Voor\nNa."
+
+
 def test_page_header_and_footer_give_the_heading_and_never_table_content() -> None:
     letterhead = tbl(tr(tc(p("Ministerie van BZK")), tc(p("Kenmerk 2010-1"))))
     header = (

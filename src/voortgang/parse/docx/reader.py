@@ -31,7 +31,7 @@ the character it shows. A numbered paragraph begins with the label Word draws
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
@@ -58,6 +58,11 @@ TRANSPARENT = frozenset(
 SKIPPED = frozenset(qn(tag) for tag in ("w:del", "w:moveFrom"))
 P, TBL, TR, TC, R, SDT = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:r", "w:sdt"))
 SDT_CONTENT, FLD_SIMPLE = qn("w:sdtContent"), qn("w:fldSimple")
+RPR, VAL, T, SYM = qn("w:rPr"), qn("w:val"), qn("w:t"), qn("w:sym")
+FLD_CHAR, FLD_CHAR_TYPE, INSTR_TEXT = qn("w:fldChar"), qn("w:fldCharType"), qn("w:instrText")
+BREAKS, BREAK_TYPE = frozenset({qn("w:br"), qn("w:cr")}), qn("w:type")
+# Elements that stand for one character: tabs as white space, a non-breaking hyphen as "-".
+CHARACTERS = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:noBreakHyphen"): "-"}
 HEADER_KINDS = ("first", "default", "even")
 # Word's "Strict Open XML Document": the same markup in other namespaces, not read.
 STRICT_NAMESPACE = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -139,45 +144,51 @@ def _number(element: etree._Element | None, default: int) -> int:
         return default
 
 
+def _field_char(element: etree._Element, story: Story) -> None:
+    """A complex field's mark: its begin, where its result begins, its end."""
+    kind = element.get(FLD_CHAR_TYPE)
+    if kind == "begin":
+        story.fields.append(_Field())
+    elif kind == "separate" and story.fields:
+        story.fields[-1].in_result = True
+    elif kind == "end" and story.fields:
+        story.fields.pop()
+
+
+def _symbol(element: etree._Element, style: RunStyle) -> tuple[str, RunStyle]:
+    """A ``w:sym``'s character and the style it is drawn in (its own font)."""
+    try:
+        char = chr(int(element.get(qn("w:char"), ""), 16))
+    except (ValueError, OverflowError):
+        char = ""
+    return char, replace(style, font=element.get(qn("w:font")))
+
+
 def _run(run: etree._Element, story: Story, layers: list[Properties], out: _Paragraphs) -> None:
-    rpr = run.find(qn("w:rPr"))
+    rpr = run.find(RPR)
     character = None if rpr is None else rpr.find(qn("w:rStyle"))
-    style_id = None if character is None else character.get(qn("w:val"))
+    style_id = None if character is None else character.get(VAL)
     style = merged(*layers, story.styles.properties(style_id), run_properties(rpr))
     for child in run:
         tag = child.tag
-        if tag == qn("w:fldChar"):
-            kind = child.get(qn("w:fldCharType"))
-            if kind == "begin":
-                story.fields.append(_Field())
-            elif kind == "separate" and story.fields:
-                story.fields[-1].in_result = True
-            elif kind == "end" and story.fields:
-                story.fields.pop()
-        elif tag == qn("w:instrText"):
+        if tag == FLD_CHAR:
+            _field_char(child, story)
+        elif tag == INSTR_TEXT:
             if story.fields and not story.fields[-1].in_result:
                 story.fields[-1].instruction += child.text or ""
         elif style.hidden or not story.shows_text():
             continue
-        elif tag == qn("w:t"):
+        elif tag == T:
             out.add(child.text or "", style)
-        elif tag in (qn("w:tab"), qn("w:ptab")):
-            out.add("\t", style)
-        elif tag in (qn("w:br"), qn("w:cr")):
-            if child.get(qn("w:type")) in (None, "textWrapping"):
-                out.end()
+        elif tag in CHARACTERS:
+            out.add(CHARACTERS[tag], style)
+        elif tag in BREAKS:
+            if child.get(BREAK_TYPE) in (None, "textWrapping"):
+                out.end()  # a soft line break
             else:  # a page or column break inside a paragraph
                 out.add(" ", style)
-        elif tag == qn("w:noBreakHyphen"):
-            out.add("-", style)
-        elif tag == qn("w:sym"):
-            try:
-                char = chr(int(child.get(qn("w:char"), ""), 16))
-            except (ValueError, OverflowError):
-                continue
-            out.add(
-                char, RunStyle(style.italic, style.bold, False, style.size, child.get(qn("w:font")))
-            )
+        elif tag == SYM:
+            out.add(*_symbol(child, style))
 
 
 def _inline(
@@ -220,6 +231,9 @@ def read_paragraph(
 ) -> list[tuple[Paragraph, float]]:
     """A ``w:p`` as paragraphs (a soft line break starts another), each with its largest
     type size in half-points; its list label, where Word draws one, first."""
+    # A field left open (damaged) hides no more than its paragraph; one that does span
+    # paragraphs (a table of contents) shows its result in the next ones, as it should.
+    story.fields.clear()
     ppr = element.find(qn("w:pPr"))
     style_id = story.styles.paragraph_style(ppr)
     layers = [story.styles.defaults, table_layer, story.styles.properties(style_id)]
@@ -326,7 +340,9 @@ def text_rows(container: etree._Element, story: Story, tables: bool) -> Iterator
                         yield Row((Cell((found,)),), in_table=False)
 
 
-def _page_parts(body: etree._Element, targets: dict[str, tuple[str, str]], even: bool):
+def _page_parts(
+    body: etree._Element, targets: dict[str, tuple[str, str]], even: bool
+) -> tuple[list[str], list[str]]:
     """The header and footer parts the sections print, headers in the order page 1 shows
     them; each part once."""
     headers: list[str] = []
