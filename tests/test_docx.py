@@ -4,12 +4,16 @@ python-docx cannot write it), read to the records it must give."""
 from __future__ import annotations
 
 import io
+import json
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
+from click.testing import CliRunner
 from lxml import etree
 
+from voortgang import cli
 from voortgang.errors import InputError
 from voortgang.model.records import Report
 from voortgang.parse import parse_bytes
@@ -20,6 +24,7 @@ from voortgang.parse.docx.styles import Styles
 from voortgang.parse.grid import Row
 from voortgang.parse.sniff import sniff
 
+from conftest import SAMPLES
 from docx_making import (
     W_NS,
     header_row,
@@ -78,6 +83,16 @@ def test_a_strict_open_xml_document_is_refused_with_one_line() -> None:
     data = buffer.getvalue()
     with pytest.raises(InputError, match="Strict Open XML"):
         parse_bytes(data, "strict.docx")
+
+
+def test_a_folder_stands_for_its_word_documents_too(tmp_path: Path) -> None:
+    sample = SAMPLES / "voortgangsrapportage-2009-portrait-plain.docx"
+    (tmp_path / "a.DOCX").write_bytes(sample.read_bytes())
+    (tmp_path / "b.txt").write_bytes((SAMPLES / "voortgangsrapportage-2009.txt").read_bytes())
+    result = CliRunner().invoke(cli.main, ["parse", str(tmp_path), "-f", "jsonl", "-j", "1"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    sources = [json.loads(line)["source"] for line in result.stdout.splitlines()]
+    assert sources == [str(tmp_path / "a.DOCX")] * 36 + [str(tmp_path / "b.txt")] * 36
 
 
 def test_a_document_is_one_page_without_a_number() -> None:
