@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator
 
 from voortgang.model.records import Report, Source, SourceFormat
 from voortgang.parse.assemble import assemble
-from voortgang.parse.docx import read_docx
 from voortgang.parse.grid import Page
 from voortgang.parse.html import read_html
 from voortgang.parse.pdf import PdfSettings, TableVocabulary, read_pdf
@@ -15,6 +14,16 @@ from voortgang.parse.records import read_item_lines, read_records
 from voortgang.parse.sniff import is_item_lines, is_records, sniff
 from voortgang.parse.text import read_text
 from voortgang.vocabulary import COLUMN_NAMES, ITEM_NUMBER, ITEM_NUMBER_START, ORGANISATIONS
+
+
+def read_docx(data: bytes) -> Iterator[Page]:
+    """The DOCX reader (``parse/docx/``), imported when a Word document is first read: its
+    python-docx takes about a tenth of a second to import, which reading other formats need
+    not wait for."""
+    from voortgang.parse.docx import read_docx as read
+
+    return read(data)
+
 
 READERS: dict[SourceFormat, Callable[[bytes], Iterator[Page]]] = {
     "docx": read_docx,
