@@ -510,6 +510,26 @@ def test_tables_nested_within_the_parsers_depth_are_read() -> None:
     assert items["1.1"].title == "Titel\ndiep"
 
 
+def text_box(*paragraphs: str) -> str:
+    """A run holding a drawing with a text box, as Word writes it: the DrawingML shape and,
+    as the fallback for older readers, the same text again in VML."""
+    content = f"<w:txbxContent>{''.join(paragraphs)}</w:txbxContent>"
+    return (
+        '<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/'
+        'markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:anchor '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+        f"<wps:txbx xmlns:wps='http://schemas.microsoft.com/office/word/2010/"
+        f"wordprocessingShape'>{content}</wps:txbx></wp:anchor></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict>{content}</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_a_text_box_in_a_cell_is_that_cells_text_once() -> None:
+    status = p("Voor", text_box(p("In het kader"), p("tweede regel")), "na")
+    items = items_of(tr(tc(p("1.1")), tc(p("Titel")), tc(), tc(p("BZK")), tc(status)))
+    assert items["1.1"].status == "Voor\nIn het kader\ntweede regel\nna"
+
+
 # -- characters ---------------------------------------------------------------------------------
 
 

@@ -25,7 +25,9 @@ break (``w:br``, ``w:cr``) ends a paragraph as HTML's ``<br>`` does, a page or c
 a space; tabs and non-breaking spaces are white space; a non-breaking hyphen is ``-``, an
 optional one nothing; a symbol (``w:sym``, or text in Word's Symbol and Wingdings fonts) is
 the character it shows. A numbered paragraph begins with the label Word draws
-(``numbering.py``). Not read: text boxes and drawings, equations.
+(``numbering.py``). A text box in a drawing is read as paragraphs after the text before it
+(of alternative markup, ``mc:AlternateContent``, the first choice only: the fallback holds
+the same text again). Not read: equations.
 """
 
 from __future__ import annotations
@@ -61,6 +63,12 @@ SDT_CONTENT, FLD_SIMPLE = qn("w:sdtContent"), qn("w:fldSimple")
 RPR, VAL, T, SYM = qn("w:rPr"), qn("w:val"), qn("w:t"), qn("w:sym")
 FLD_CHAR, FLD_CHAR_TYPE, INSTR_TEXT = qn("w:fldChar"), qn("w:fldCharType"), qn("w:instrText")
 BREAKS, BREAK_TYPE = frozenset({qn("w:br"), qn("w:cr")}), qn("w:type")
+# A drawing or picture in a run may hold text boxes; of markup-compatible alternatives, the
+# first choice is read (the fallback holds the same text again, for older readers).
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+ALTERNATE_CONTENT, CHOICE = f"{MC}AlternateContent", f"{MC}Choice"
+PICTURES = frozenset({qn("w:drawing"), qn("w:pict"), qn("w:object"), ALTERNATE_CONTENT})
+TEXT_BOX = qn("w:txbxContent")
 # Elements that stand for one character: tabs as white space, a non-breaking hyphen as "-".
 CHARACTERS = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:noBreakHyphen"): "-"}
 HEADER_KINDS = ("first", "default", "even")
@@ -189,6 +197,44 @@ def _run(run: etree._Element, story: Story, layers: list[Properties], out: _Para
                 out.add(" ", style)
         elif tag == SYM:
             out.add(*_symbol(child, style))
+        elif tag in PICTURES:
+            _add_text_boxes(child, story, out)
+
+
+def _text_boxes(element: etree._Element) -> Iterator[etree._Element]:
+    """The outermost text boxes in ``element`` (a drawing), in document order."""
+    if element.tag == ALTERNATE_CONTENT:
+        choice = element.find(CHOICE)
+        yield from () if choice is None else _text_boxes(choice)
+        return
+    for child in element:
+        if child.tag == TEXT_BOX:
+            yield child
+        else:
+            yield from _text_boxes(child)
+
+
+def _add_text_boxes(element: etree._Element, story: Story, out: _Paragraphs) -> None:
+    """The paragraphs of the text boxes in a drawing, after the text before it: a text box
+    in a table cell is that cell's text."""
+    boxes = list(_text_boxes(element))
+    if boxes:
+        out.end()
+    for box in boxes:
+        for found in _box_paragraphs(box, story):
+            out.done.append((found, 0.0))
+
+
+def _box_paragraphs(box: etree._Element, story: Story) -> Iterator[Paragraph]:
+    fields = list(story.fields)  # a text box's paragraphs are no end of the field around it
+    for block in _blocks(box, story, {}):
+        if block.table is None:
+            yield from (found for found, _ in block.paragraphs)
+        else:
+            for row in read_table(block.table, story):
+                for cell in row.cells:
+                    yield from cell.paragraphs
+    story.fields[:] = fields
 
 
 def _inline(
