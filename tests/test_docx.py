@@ -411,6 +411,13 @@ def test_tracked_deletions_are_not_read_and_insertions_are() -> None:
     assert items["1.1"].title == "Het nieuw plan"
 
 
+def test_a_paragraph_break_deleted_in_tracking_runs_the_paragraphs_on() -> None:
+    deleted_mark = '<w:rPr><w:del w:id="4" w:author="A"/></w:rPr>'
+    status = [p("Bezig met", ppr=deleted_mark), p(" de rest."), p("Nieuwe alinea.")]
+    items = items_of(tr(tc(p("1.1")), tc(p("Titel")), tc(), tc(p("BZK")), tc(*status)))
+    assert items["1.1"].status == "Bezig met de rest.\nNieuwe alinea."
+
+
 def test_comments_are_not_content() -> None:
     marked = (
         '<w:commentRangeStart w:id="0"/>'

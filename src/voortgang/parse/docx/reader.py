@@ -18,7 +18,8 @@ A DOCX has no pages, only what Word lays out when it prints: the whole document 
 - the page footer parts, as text outside the table.
 
 Within a paragraph: text Word tracks as deleted (``w:del``, ``w:moveFrom``) is not read and
-inserted text (``w:ins``, ``w:moveTo``) is; comments, footnote marks, field instructions and
+inserted text (``w:ins``, ``w:moveTo``) is, a paragraph whose mark is deleted runs on into the
+next, and a table row deleted is not read; comments, footnote marks, field instructions and
 the results of page-number fields (PAGE, NUMPAGES, …) are not content, other fields' results
 (a cross-reference, a hyperlink) are; hidden text (``w:vanish``) is not read; a soft line
 break (``w:br``, ``w:cr``) ends a paragraph as HTML's ``<br>`` does, a page or column break is
@@ -273,17 +274,22 @@ def _num_pr(story: Story, ppr: etree._Element | None, style_id: str | None) -> t
 
 
 def read_paragraph(
-    element: etree._Element, story: Story, table_layer: Properties
+    element: etree._Element,
+    story: Story,
+    table_layer: Properties,
+    out: _Paragraphs | None = None,
 ) -> list[tuple[Paragraph, float]]:
     """A ``w:p`` as paragraphs (a soft line break starts another), each with its largest
-    type size in half-points; its list label, where Word draws one, first."""
+    type size in half-points; its list label, where Word draws one, first. ``out``: the
+    paragraph before, whose mark was deleted, to run on from; where this one's mark is deleted
+    too, its text stays in ``out``, unfinished, and nothing is returned."""
     # A field left open (damaged) hides no more than its paragraph; one that does span
     # paragraphs (a table of contents) shows its result in the next ones, as it should.
     story.fields.clear()
     ppr = element.find(qn("w:pPr"))
     style_id = story.styles.paragraph_style(ppr)
     layers = [story.styles.defaults, table_layer, story.styles.properties(style_id)]
-    out = _Paragraphs()
+    out = out or _Paragraphs()
     num_id, level = _num_pr(story, ppr, style_id)
     label = story.numbering.label(num_id, level) if num_id not in ("", "0") else None
     if label is not None:
@@ -292,6 +298,8 @@ def read_paragraph(
         if not style.hidden:
             out.add(label.text, style)
     _inline(element, story, layers, out)
+    if _mark_deleted(element):
+        return []
     out.end()
     return out.done
 
@@ -319,17 +327,42 @@ class Block:
 
 
 def _blocks(container: etree._Element, story: Story, table_layer: Properties) -> Iterator[Block]:
-    for child in container:
-        if child.tag == P:
-            yield Block(read_paragraph(child, story, table_layer))
-        elif child.tag == TBL:
+    """The paragraphs and tables of ``container`` in order. A paragraph whose mark Word
+    tracks as deleted (``w:pPr/w:rPr/w:del``) runs on into the next, as it reads once the
+    change is accepted."""
+    carried = _Paragraphs()
+    for child in _block_elements(container):
+        if child.tag == TBL:
+            carried.end()
+            if carried.done:
+                yield Block(carried.done)
+                carried = _Paragraphs()
             yield Block(table=child)
+        elif not _mark_deleted(child):
+            yield Block(read_paragraph(child, story, table_layer, carried))
+            carried = _Paragraphs()
+        else:
+            read_paragraph(child, story, table_layer, carried)
+    carried.end()
+    if carried.done:
+        yield Block(carried.done)
+
+
+def _block_elements(container: etree._Element) -> Iterator[etree._Element]:
+    """The ``w:p`` and ``w:tbl`` in ``container``, also inside content controls."""
+    for child in container:
+        if child.tag in (P, TBL):
+            yield child
         elif child.tag == SDT:
             content = child.find(SDT_CONTENT)
             if content is not None:
-                yield from _blocks(content, story, table_layer)
+                yield from _block_elements(content)
         elif child.tag in TRANSPARENT:
-            yield from _blocks(child, story, table_layer)
+            yield from _block_elements(child)
+
+
+def _mark_deleted(element: etree._Element) -> bool:
+    return element.find(f"{qn('w:pPr')}/{RPR}/{qn('w:del')}") is not None
 
 
 def _table_layer(table: etree._Element, styles: Styles) -> Properties:
