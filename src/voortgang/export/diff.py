@@ -44,10 +44,6 @@ class Line:
     runs: list[WordRun] = field(default_factory=list)
 
 
-def _plural(count: int, what: str) -> str:
-    return f"{count} {what}"
-
-
 def summary(diff: Diff) -> str:
     """``2 added, 1 removed, 7 changed``; ``no differences``."""
     counts = (
@@ -252,8 +248,8 @@ def diff_markdown(diff: Diff) -> str:
         out.append(f"\n## {_markdown_escape(_track_title(diff, track))}\n\n")
         for line in lines:
             indent = "  " * line.depth
-            label = ORDERED_LIST_START.sub(r"\1\\.", _markdown_escape(line.label))
-            label = f"**{label}**" if line.depth == 0 else label
+            label = _markdown_escape(line.label)
+            label = f"**{label}**" if line.depth == 0 else ORDERED_LIST_START.sub(r"\1\\.", label)
             runs = f" {_markdown_runs(line.runs)}" if line.runs else ""
             out.append(f"{indent}- {label}{runs}\n")
     return "".join(out)
