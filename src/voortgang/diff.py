@@ -64,6 +64,20 @@ def _lead_overlap(old: Item, new: Item) -> float:
     return len(a & b) / len(a | b) if a | b else 1.0
 
 
+def similarity(a: str, b: str) -> float | None:
+    """difflib's ratio of the two texts where it is RENUMBER_SIMILARITY or more, else None.
+    The same whichever text comes first (difflib's ratio need not be: the pair is put in
+    order first), so that the old edition against the new one pairs the items the new one
+    against the old one does."""
+    matcher = SequenceMatcher(None, *sorted((a, b)), autojunk=False)
+    if matcher.real_quick_ratio() < RENUMBER_SIMILARITY:
+        return None
+    if matcher.quick_ratio() < RENUMBER_SIMILARITY:
+        return None
+    score = matcher.ratio()
+    return score if score >= RENUMBER_SIMILARITY else None
+
+
 def match_by_number(old: Sequence[Item], new: Sequence[Item]) -> list[tuple[int, int]]:
     """Pairs of indexes of items with the same number; where a number stands several times
     in an edition, its first in one with its first in the other, and so on."""
@@ -94,27 +108,13 @@ def match_renumbered(
     new_texts = [_identity(new[index]) for index in new_left]
     for place, old_index in enumerate(old_left):
         text = _identity(old[old_index])
-        if not text:
-            continue
-        matcher = SequenceMatcher(None, autojunk=False)
-        matcher.set_seq2(text)
         start = max(0, place - RENUMBER_WINDOW)
         for offset, new_text in enumerate(new_texts[start : place + RENUMBER_WINDOW + 1]):
-            new_index = new_left[start + offset]
-            if not new_text:
-                continue
-            matcher.set_seq1(new_text)
-            if (
-                matcher.real_quick_ratio() < RENUMBER_SIMILARITY
-                or matcher.quick_ratio() < RENUMBER_SIMILARITY
-            ):
-                continue
-            score = matcher.ratio()
-            if score >= RENUMBER_SIMILARITY:
+            if text and new_text and (score := similarity(text, new_text)) is not None:
+                new_index = new_left[start + offset]
                 a, b = old[old_index], new[new_index]
-                scored.append(
-                    (score, _lead_overlap(a, b), a.track == b.track, old_index, new_index)
-                )
+                same_track = a.track == b.track
+                scored.append((score, _lead_overlap(a, b), same_track, old_index, new_index))
     scored.sort(key=lambda s: (-s[0], -s[1], not s[2], s[3], s[4]))
     taken_old: set[int] = set()
     taken_new: set[int] = set()
