@@ -152,7 +152,7 @@ def test_a_reading_that_cannot_be_right_is_warned_about_and_exits_1(tmp_path: Pa
 def test_quiet_leaves_out_the_header_and_summary(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     _, out, _ = run("diff", OLD, NEW, "-f", "text", "-q")
-    assert out == "".join((SNAPSHOTS / "diff.txt").read_text(encoding="utf-8").splitlines(True)[2:])
+    assert out == "".join((SNAPSHOTS / "diff.txt").read_text(encoding="utf-8").splitlines(True)[3:])
 
 
 def test_schema_diff_prints_the_diffs_schema_and_schema_still_the_reports() -> None:

@@ -102,7 +102,7 @@ def _session(section: str) -> list[tuple[str, str]]:
     return steps
 
 
-@pytest.mark.parametrize("section", ["convert", "validate", "debug"])
+@pytest.mark.parametrize("section", ["convert", "validate", "debug", "diff"])
 def test_the_sessions_show_what_the_commands_print(section: str, tmp_path: Path) -> None:
     """Each command of the section, run in turn in a folder with the samples, prints what the
     README shows (standard output and error as a terminal shows them, unbuffered)."""

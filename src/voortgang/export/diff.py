@@ -215,8 +215,9 @@ def print_diff(diff: Diff, console: Console, quiet: bool = False) -> None:
     if not quiet:
         console.print(Text(header(diff), style="" if marks else "bold"), soft_wrap=True)
         console.print(Text(summary(diff), style="" if marks else "bold"), soft_wrap=True)
-    for track, lines in outline(diff):
-        console.print()
+    for index, (track, lines) in enumerate(outline(diff)):
+        if index or not quiet:  # a blank line between blocks
+            console.print()
         console.print(
             Text(_track_title(diff, track), style="" if marks else "bold"), soft_wrap=True
         )
