@@ -8,6 +8,7 @@ import voortgang
 from voortgang.diff import (
     RENUMBER_SIMILARITY,
     RENUMBER_WINDOW,
+    WORD_DIFF_LIMIT,
     WordRun,
     match_renumbered,
     word_changes,
@@ -298,3 +299,23 @@ def test_text_renditions_of_two_editions_diff_as_their_cells_say() -> None:
     }
     assert [i.number for i in found.added] == ["1.3"]
     assert [i.number for i in found.removed] == ["1.2"]
+
+
+def test_a_long_changed_stretch_is_removed_and_added_whole_between_the_words_kept() -> None:
+    middle_old = " ".join(f"oud{n}" for n in range(WORD_DIFF_LIMIT + 1))
+    middle_new = " ".join(f"nieuw{n}" for n in range(3))
+    runs = word_changes(f"begin hier {middle_old} en eind", f"begin hier {middle_new} en eind")
+    assert runs == [
+        WordRun("same", "begin hier"),
+        WordRun("removed", middle_old),
+        WordRun("added", middle_new),
+        WordRun("same", "en eind"),
+    ]
+    # within the limit, the same stretch is compared word by word
+    short = word_changes("begin een twee drie eind", "begin een vier drie eind")
+    assert short == [
+        WordRun("same", "begin een"),
+        WordRun("removed", "twee"),
+        WordRun("added", "vier"),
+        WordRun("same", "drie eind"),
+    ]
