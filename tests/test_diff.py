@@ -8,6 +8,7 @@ import voortgang
 from voortgang.diff import (
     RENUMBER_SIMILARITY,
     RENUMBER_WINDOW,
+    SAME_TITLE_PAIRS_LIMIT,
     WORD_DIFF_LIMIT,
     WordRun,
     match_renumbered,
@@ -131,19 +132,29 @@ def test_of_two_alike_titles_the_more_alike_is_renumbered_and_the_lead_breaks_a_
     assert [i.number for i in found.added] == ["1.5"]
 
 
-def test_renumbering_compares_only_within_its_window() -> None:
-    """Left-over items further apart than RENUMBER_WINDOW places are not compared: the work
-    stays linear in the length of the report."""
+def test_an_alike_title_is_compared_only_within_the_window_and_the_same_one_anywhere() -> None:
+    """Left-over items further apart than RENUMBER_WINDOW places are not compared for a title
+    only alike: the work stays linear in the length of the report. An unchanged title pairs
+    wherever it stands."""
     far = RENUMBER_WINDOW + 1
     old = [item("1.0", "Oud onderwerp nummer 0000")]
     old += [item(f"1.{n}", f"Iets heel anders {n:04d}") for n in range(1, far + 1)]
     new = [item(f"2.{n}", f"Nieuw ding {n:04d} xyz") for n in range(far)]
-    new.append(item("2.999", "Oud onderwerp nummer 0000"))
-    pairs = match_renumbered(old, new, list(range(len(old))), list(range(len(new))))
-    assert pairs == []
-    near = [item("2.0", "Oud onderwerp nummer 0000"), *new[1:far]]
-    pairs = match_renumbered(old, near, list(range(len(old))), list(range(len(near))))
-    assert pairs == [(0, 0)]
+    everywhere = (list(range(len(old))), list(range(len(new) + 1)))
+    alike = [*new, item("2.999", "Oud onderwerp numer 0000")]
+    assert match_renumbered(old, alike, *everywhere) == []
+    assert match_renumbered(old, [alike[-1], *new], *everywhere) == [(0, 0)]
+    same = [*new, item("2.999", "Oud  onderwerp\nnummer 0000")]
+    assert match_renumbered(old, same, *everywhere) == [(0, far)]
+
+
+def test_a_title_shared_by_very_many_items_pairs_them_first_with_first() -> None:
+    count = 101  # 101 * 101 pairs: above SAME_TITLE_PAIRS_LIMIT
+    assert count * count > SAME_TITLE_PAIRS_LIMIT
+    old = [item(f"1.{n}", "Idem") for n in range(count)]
+    new = [item(f"2.{n}", "Idem") for n in range(count)]
+    indexes = list(range(count))
+    assert match_renumbered(old, new, indexes, indexes) == [(n, n) for n in indexes]
 
 
 def test_renumbering_is_the_same_whatever_order_the_candidates_score_in() -> None:
