@@ -330,3 +330,15 @@ def test_a_long_changed_stretch_is_removed_and_added_whole_between_the_words_kep
         WordRun("added", "vier"),
         WordRun("same", "drie eind"),
     ]
+
+
+def test_a_label_twice_in_an_item_is_compared_occurrence_by_occurrence() -> None:
+    def sub(label: str, text: str) -> SubItem:
+        return SubItem(label=label, text=text, italic=False)
+
+    old = report(item("1.1", sub_items=[sub("a", "een"), sub("a", "twee")]))
+    new = report(item("1.1", sub_items=[sub("a", "een nu"), sub("a", "twee")]))
+    (change,) = voortgang.diff(old, new).changed
+    assert change.fields == {
+        "sub_items": FieldChange(old=[sub("a", "een")], new=[sub("a", "een nu")])
+    }

@@ -187,23 +187,33 @@ def _sub_item_key(sub: SubItem) -> tuple[str, str | None, frozenset[str] | None,
     )
 
 
+def by_label(sub_items: Sequence[SubItem]) -> dict[tuple[str, int], SubItem]:
+    """The sub-items by label, and by how many before them have that label (0 but where a
+    label stands twice, as a misread or misnumbered list may have it)."""
+    counts: dict[str, int] = defaultdict(int)
+    keyed = {}
+    for sub in sub_items:
+        keyed[(sub.label, counts[sub.label])] = sub
+        counts[sub.label] += 1
+    return keyed
+
+
 def _sub_items_change(old: Item, new: Item) -> FieldChange | None:
     """The sub-items that differ, matched by label: text or own cells changed, or a label
     only one edition has."""
-    olds = {sub.label: sub for sub in old.sub_items}
-    news = {sub.label: sub for sub in new.sub_items}
+    olds, news = by_label(old.sub_items), by_label(new.sub_items)
     differing = {
-        label
-        for label in olds.keys() | news.keys()
-        if label not in olds
-        or label not in news
-        or _sub_item_key(olds[label]) != _sub_item_key(news[label])
+        key
+        for key in olds.keys() | news.keys()
+        if key not in olds
+        or key not in news
+        or _sub_item_key(olds[key]) != _sub_item_key(news[key])
     }
     if not differing:
         return None
     return FieldChange(
-        old=[sub for sub in old.sub_items if sub.label in differing],
-        new=[sub for sub in new.sub_items if sub.label in differing],
+        old=[sub for key, sub in olds.items() if key in differing],
+        new=[sub for key, sub in news.items() if key in differing],
     )
 
 

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from voortgang.checks.numbers import sort_key
-from voortgang.diff import WordRun, word_changes
+from voortgang.diff import WordRun, by_label, word_changes
 from voortgang.model.diff import Diff, DiffField, FieldChange
 from voortgang.model.records import Item, SubItem
 
@@ -95,10 +95,10 @@ def _set_runs(old: list[str], new: list[str]) -> list[WordRun]:
 
 def _sub_item_lines(change: FieldChange) -> Iterator[Line]:
     """A line per sub-item that differs, by label, and under it its own cells that differ."""
-    olds = {sub.label: sub for sub in change.old or [] if isinstance(sub, SubItem)}
-    news = {sub.label: sub for sub in change.new or [] if isinstance(sub, SubItem)}
-    for label in [*news, *(label for label in olds if label not in news)]:
-        old, new = olds.get(label), news.get(label)
+    olds = by_label([sub for sub in change.old or [] if isinstance(sub, SubItem)])
+    news = by_label([sub for sub in change.new or [] if isinstance(sub, SubItem)])
+    for key in [*news, *(key for key in olds if key not in news)]:
+        old, new, label = olds.get(key), news.get(key), key[0]
         if old is None or new is None:
             kind = "added" if old is None else "removed"
             sub = new if old is None else old
