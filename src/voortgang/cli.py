@@ -670,7 +670,9 @@ def debug_command(
         sys.exit(1)
 
 
-def _diff_fields(_: click.Context, parameter: click.Parameter, value: str | None) -> tuple:
+def _diff_fields(
+    _: click.Context, parameter: click.Parameter, value: str | None
+) -> tuple[str, ...]:
     """Field names, comma-separated; one that names no field is a usage error."""
     if value is None:
         return DIFF_FIELDS
@@ -715,7 +717,7 @@ def read_edition(name: str, settings: Settings, password: str | None) -> Report:
     "--fields",
     callback=_diff_fields,
     metavar="FIELDS",
-    help=f"Only changes of these fields count ({','.join(DIFF_FIELDS)}); comma-separated. "
+    help=f"Only changes of these fields count, comma-separated: {', '.join(DIFF_FIELDS)}. "
     "Items added, removed and renumbered count whatever the fields.",
 )
 @password_option
@@ -727,7 +729,7 @@ def diff_command(
     old: str,
     new: str,
     output_format: str | None,
-    fields: tuple,
+    fields: tuple[str, ...],
     password: str | None,
 ) -> None:
     """Show what changed from the OLD edition of a report to the NEW one.
