@@ -73,7 +73,7 @@ def check_pair(pair: tuple[Edition, Edition, Expected], old_in: str, new_in: str
 
 @pytest.mark.parametrize(("old_in", "new_in"), [p for p in PAIRS if not SLOW & set(p)])
 @settings(
-    max_examples=15,
+    max_examples=10,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
@@ -87,7 +87,7 @@ def test_the_known_changes_are_found_across_renditions(
 
 @pytest.mark.parametrize(("old_in", "new_in"), [p for p in PAIRS if SLOW & set(p)])
 @settings(
-    max_examples=6,
+    max_examples=5,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],

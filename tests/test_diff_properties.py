@@ -48,14 +48,14 @@ def swapped(change: FieldChange) -> FieldChange:
     return FieldChange(old=change.new, new=change.old)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(st.data())
 def test_an_edition_against_itself_differs_in_nothing(data: st.DataObject) -> None:
     report = as_report(data.draw(reports()), "a.txt")
     assert voortgang.diff(report, report).empty
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(st.data())
 def test_the_new_against_the_old_is_the_old_against_the_new_mirrored(data: st.DataObject) -> None:
     first = data.draw(reports())
