@@ -27,7 +27,7 @@ from voortgang.export.json import reports_json
 from voortgang.files import OutputError, write_atomically
 from voortgang.model.records import Report, Source
 from voortgang.parse import PDF_VOCABULARY
-from voortgang.parse.assemble import COLUMNS, AssemblyTrace, RowPlace, SubItemStart, assemble
+from voortgang.parse.assemble import AssemblyTrace, RowPlace, SubItemStart, assemble
 from voortgang.parse.grid import Page
 from voortgang.parse.layout import Columns
 from voortgang.parse.pdf import PageReading, PdfSettings, RowBand, TableReading, read_pdf_pages
@@ -181,7 +181,10 @@ def item_anchors(report: Report | None) -> list[str]:
 
 def _fields(columns: Columns | None, count: int) -> tuple[str, ...]:
     """The field of each of ``count`` columns, as the header assembly matched names them."""
-    by_index = {} if columns is None else {getattr(columns, name): name for name in COLUMNS}
+    if columns is None:
+        return ("",) * count
+    by_index = {index: name for name, index in columns.fields.items()}
+    by_index |= {index: f"extra ({heading})" for index, heading in columns.extra}
     return tuple(by_index.get(index, "") for index in range(count))
 
 
