@@ -55,8 +55,9 @@ FAMILY_HEADINGS = {
 }
 # Headings of no field: their columns are kept in Item.extra.
 EXTRA_HEADINGS = ("Kosten", "Opmerkingen", "Budget", "Risico's")
-# Share of the table's width per column, by field, for the PDF renderer.
-SHARES = {"number": 6, "title": 30, "deadline": 10, "lead": 12, "status": 42, "extra": 12}
+# Share of the table's width per column, by field, for the PDF renderer. A column of no field
+# holds running text here, so it is as wide as a text column of a narrow table.
+SHARES = {"number": 6, "title": 30, "deadline": 10, "lead": 12, "status": 42, "extra": 20}
 
 
 @dataclass(frozen=True)
