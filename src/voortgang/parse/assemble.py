@@ -143,7 +143,7 @@ def _no_table(first_row: Row | None) -> InputError:
     table row, where the header row most likely stands."""
     required = " and ".join(REQUIRED_FIELDS)
     if first_row is None:
-        return InputError(f"no table with a {required} column: no table found")
+        return InputError(f"no table with a {required} column")
     found = [f'"{printed_heading(cell)}"' for cell in first_row.cells if not cell.is_empty]
     shown = ", ".join(found[:8]) + (", …" if len(found) > 8 else "")
     return InputError(
