@@ -71,7 +71,7 @@ def header_at(
     key = vocabulary.key
     first = "".join(key(band[0].text).split())
     names = vocabulary.all_header_names
-    if not any(name in first for name in names):
+    if not any(name in first for name in vocabulary.telling_names):
         return None
     best: tuple[int, list[Label], int] | None = None
     for count in range(1, len(band) + 1):
@@ -81,6 +81,8 @@ def header_at(
             break
         labels = labels_of(band[:count], names, settings, key)
         found = {"".join(key(label.text).split()).rstrip(":.") for label in labels}
+        if count == 1 and not found & names:  # a header's first line has a whole name
+            return None
         if not all(found & spellings for spellings in vocabulary.required_names):
             continue
         named = sum(bool(found & spellings) for spellings in vocabulary.header_names)

@@ -156,6 +156,11 @@ class PdfSettings:
     """Share of the type size: a line whose type differs by more is not the same heading."""
 
 
+# The shortest column name a line is searched for to find a header row (see
+# ``TableVocabulary.telling_names``).
+SEARCH_NAME_LENGTH = 4
+
+
 @dataclass(frozen=True)
 class TableVocabulary:
     """What the reader knows of the report: the names of its columns (per column, each
@@ -182,6 +187,13 @@ class TableVocabulary:
     @cached_property
     def all_header_names(self) -> frozenset[str]:
         return frozenset().union(*self.header_names)
+
+    @cached_property
+    def telling_names(self) -> frozenset[str]:
+        """The names a line is looked at as a header for (the first line of a header holds
+        one): those of at least SEARCH_NAME_LENGTH letters, as shorter ones (``nr``, ``wie``)
+        stand inside too many words of the table's text to tell anything."""
+        return frozenset(name for name in self.all_header_names if len(name) >= SEARCH_NAME_LENGTH)
 
     @cached_property
     def required_names(self) -> list[frozenset[str]]:
