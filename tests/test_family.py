@@ -144,6 +144,12 @@ def test_two_columns_of_no_field_under_one_heading_are_both_kept() -> None:
     assert item.extra == {"Noot": "een", "Noot (2)": "twee"}
 
 
+def test_each_column_of_no_field_keeps_a_heading_of_its_own() -> None:
+    header = "\tActie\tNoot\tStatus\tNoot\tNoot (2)\tNoot"
+    (item,) = read(header, "1.1\tTitel\ta\tLoopt\tb\tc\td").items
+    assert item.extra == {"Noot": "a", "Noot (2)": "b", "Noot (2) (2)": "c", "Noot (3)": "d"}
+
+
 def test_the_number_column_may_stand_after_the_title() -> None:
     (item,) = read("Actie\tNr.\tStatus", "Titel\t1.1\tLoopt").items
     assert (item.number, item.title) == ("1.1", "Titel")

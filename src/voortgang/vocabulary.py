@@ -141,6 +141,11 @@ HEADINGS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The longest text a header cell holds (a heading is a few words): a longer cell is no
+# heading, and is not compared with the headings at all.
+HEADING_MAX = 100
+
+
 def heading_key(text: str) -> str:
     """A heading as headings are compared: its letters and digits in lower case, without
     spaces, punctuation or hyphens, so that ``Stand van / zaken``, ``Deadlin`` / ``e``,

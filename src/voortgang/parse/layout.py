@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from voortgang.errors import InputError
 from voortgang.parse.grid import Cell, Row
-from voortgang.vocabulary import REQUIRED_FIELDS, TRACK_NUMBER, VOCABULARY, Vocabulary
+from voortgang.vocabulary import HEADING_MAX, REQUIRED_FIELDS, TRACK_NUMBER, VOCABULARY, Vocabulary
 
 TRACK = re.compile(
     rf"^\s*spoor\s+({TRACK_NUMBER})\s*(?:([:.\-–—])\s*)?(\S.*?)\s*$", re.IGNORECASE | re.S
@@ -75,27 +75,22 @@ def match_header(row: Row, vocabulary: Vocabulary = VOCABULARY) -> Columns | Non
     if not row.in_table:
         return None
     fields: dict[str, int] = {}
-    headings: dict[str, str] = {}
-    extra: list[tuple[int, str]] = []
-    unheaded: list[int] = []
     for index, cell in enumerate(row.cells):
-        heading = printed_heading(cell)
-        field = vocabulary.field_of(heading)
-        if field is not None and field not in fields:
-            fields[field] = index
-            headings[field] = heading
-        elif heading:
-            taken = {name for _, name in extra}
-            unique = next(
-                name
-                for count in range(1, len(row.cells) + 2)
-                if (name := heading if count == 1 else f"{heading} ({count})") not in taken
-            )
-            extra.append((index, unique))
-        else:
-            unheaded.append(index)
+        text = cell.text
+        if len(text) <= HEADING_MAX and (field := vocabulary.field_of(text)) is not None:
+            fields.setdefault(field, index)
     if any(field not in fields for field in REQUIRED_FIELDS):
         return None
+    headings = {field: printed_heading(row.cells[index]) for field, index in fields.items()}
+    named = set(fields.values())
+    unheaded = [i for i, cell in enumerate(row.cells) if i not in named and cell.is_empty]
+    extra = _unique_headings(
+        [
+            (i, printed_heading(c))
+            for i, c in enumerate(row.cells)
+            if i not in named and not c.is_empty
+        ]
+    )
     if "number" not in fields:
         before = [index for index in unheaded if index < fields["title"]]
         if not (before or unheaded):
@@ -108,8 +103,23 @@ def match_header(row: Row, vocabulary: Vocabulary = VOCABULARY) -> Columns | Non
     return Columns(
         {field: fields[field] for field in order},
         {field: headings[field] for field in order},
-        tuple(extra),
+        extra,
     )
+
+
+def _unique_headings(columns: list[tuple[int, str]]) -> tuple[tuple[int, str], ...]:
+    """The columns with their headings, a heading that comes again numbered: ``Noot``,
+    ``Noot (2)``."""
+    used: set[str] = set()
+    unique: list[tuple[int, str]] = []
+    for index, heading in columns:
+        name, count = heading, 1
+        while name in used:
+            count += 1
+            name = f"{heading} ({count})"
+        used.add(name)
+        unique.append((index, name))
+    return tuple(unique)
 
 
 def match_track(row: Row) -> tuple[int, str] | None:
