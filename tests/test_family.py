@@ -165,6 +165,14 @@ def test_a_table_without_title_or_status_column_names_the_headings_it_has() -> N
     )
 
 
+def test_the_error_quotes_a_few_cells_of_the_first_row_shortened() -> None:
+    cells = ["Nr."] + [f"Kolom {i} " + "x" * 60 for i in range(10)]
+    with pytest.raises(InputError) as error:
+        read("\t".join(cells), "\t".join(["1.1"] + ["a"] * 10))
+    assert error.value.problem.count("Kolom") == 7 and ", …);" in error.value.problem
+    assert len(error.value.problem) < 500
+
+
 def test_the_command_line_names_the_headings_found_and_column_names_one(tmp_path) -> None:
     path = tmp_path / "r.txt"
     path.write_bytes(text_report("Nr.\tOmschrijving\tWanneer\tOpmerking", "1.1\tA\t2010\tLoopt"))
@@ -204,7 +212,7 @@ def _item(number: str = "1.1", **changes: object) -> dict[str, object]:
     [
         ("2.²", "the digit '²', not one of 0-9"),
         ("٣.١", "the digit '٣', not one of 0-9"),
-        ("9" * 5000, "an item number of 5000 characters (at most 200)"),
+        ("9" * 5000, "an item number of 5000 characters (at most 1000)"),
     ],
 )
 def test_the_model_refuses_item_numbers_no_rule_can_read(number: str, message: str) -> None:

@@ -49,7 +49,7 @@ REFERENCE_TARGET = r"[0-9]{1,2}(?:\.[0-9]{1,2}){1,2}(?:\.?[a-z](?![a-zA-Z]))?(?!
 TRACK_NUMBER = r"[0-9]{1,2}"
 # The longest text a record's number may hold: a number column read wrongly holds a few words
 # (``Pagina 2 van 3``, VG501), never a paragraph.
-NUMBER_TEXT_MAX = 200
+NUMBER_TEXT_MAX = 1000
 
 
 def number_text_problem(text: str) -> str | None:

@@ -43,6 +43,10 @@ from voortgang.vocabulary import (
 )
 
 COLUMNS = FIELDS
+# The error for a table without the report's columns quotes this many of its first row's
+# cells, each to this many characters: enough to recognise a header row, one line in all.
+SHOWN_HEADINGS = 8
+SHOWN_HEADING = 40
 # Where a row stands in the grid: its page's number and its index in the page's rows.
 RowPlace = tuple[int | None, int]
 # Where a paragraph stands: its row's place, its cell's index in the row, its own in the cell.
@@ -138,14 +142,19 @@ def _track_of(number: str) -> int:
     return int(first) if first.isdigit() else 0
 
 
+def _shortened(text: str) -> str:
+    return text if len(text) <= SHOWN_HEADING else text[: SHOWN_HEADING - 1] + "…"
+
+
 def _no_table(first_row: Row | None) -> InputError:
     """The error for pages without the report's table, naming the headings of the first
     table row, where the header row most likely stands."""
     required = " and ".join(REQUIRED_FIELDS)
     if first_row is None:
         return InputError(f"no table with a {required} column")
-    found = [f'"{printed_heading(cell)}"' for cell in first_row.cells if not cell.is_empty]
-    shown = ", ".join(found[:8]) + (", …" if len(found) > 8 else "")
+    found = [f'"{_shortened(printed_heading(cell))}"' for cell in first_row.cells]
+    found = [text for text in found if text != '""']
+    shown = ", ".join(found[:SHOWN_HEADINGS]) + (", …" if len(found) > SHOWN_HEADINGS else "")
     return InputError(
         f"no table with a {required} column (the first table row has {shown or 'no text'}); "
         "name a heading's field with --column HEADING=FIELD"
