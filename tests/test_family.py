@@ -4,12 +4,16 @@ the same in text, HTML and PDF (assembly is written once)."""
 
 from __future__ import annotations
 
+import io
+import json
 import re
 
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
 from test_pdf_roundtrip import merged_at_most
 from test_roundtrip import assert_items_read_back
 
@@ -236,8 +240,6 @@ def test_records_with_such_numbers_fail_validate_and_check_clearly(tmp_path, num
     report = read("\tActie\tStatus", "1.1\tA\tLoopt").model_dump(mode="json")
     report["items"][0]["number"] = number
     path = tmp_path / "records.json"
-    import json
-
     path.write_text(json.dumps(report), encoding="utf-8")
     code, out, _ = run("validate", str(path))
     assert code == 1 and "$.items[0].number" in out
@@ -512,11 +514,6 @@ def test_check_finds_only_the_broken_references_generated_in_the_family(
 def _drawn_table(header_lines: list[list[tuple[float, str]]], rows: list[list[str]]) -> bytes:
     """A PDF page with a report's heading, then a table drawn word by word: the header lines
     (x, text), then a row per list of cells at the x of the first header line's labels."""
-    import io
-
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen.canvas import Canvas
-
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4)
     y = A4[1] - 60
