@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from voortgang.checks import check, reading_problems
+from voortgang.diff import diff
 from voortgang.errors import InputError
 from voortgang.files import read_file
 from voortgang.model.diagnostics import Diagnostic
+from voortgang.model.diff import Diff
 from voortgang.model.records import Report
 from voortgang.parse import parse_bytes
 from voortgang.parse.pdf import PdfSettings
@@ -16,12 +18,14 @@ from voortgang.vocabulary import VOCABULARY, Vocabulary
 __version__ = "0.1.0"
 __all__ = [
     "Diagnostic",
+    "Diff",
     "InputError",
     "PdfSettings",
     "Report",
     "Vocabulary",
     "__version__",
     "check",
+    "diff",
     "parse",
     "reading_problems",
 ]

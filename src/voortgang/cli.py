@@ -31,6 +31,7 @@ from voortgang.debug import (
     read_for_debug,
     write_files,
 )
+from voortgang.diff import check_fields, diff
 from voortgang.export.csv import reports_csv
 from voortgang.export.diagnostics import (
     diagnostics_github,
@@ -38,6 +39,8 @@ from voortgang.export.diagnostics import (
     print_diagnostics,
     summary,
 )
+from voortgang.export.diff import diff_json, diff_markdown, print_diff
+from voortgang.export.diff import summary as diff_summary
 from voortgang.export.html import reports_html
 from voortgang.export.json import items_jsonl, reports_json
 from voortgang.export.markdown import reports_markdown
@@ -53,6 +56,7 @@ from voortgang.inputs import (
     parse_input,
 )
 from voortgang.model.diagnostics import Diagnostic
+from voortgang.model.diff import DIFF_FIELDS, Diff
 from voortgang.model.records import Report
 from voortgang.parse import read_any
 from voortgang.validate import problems_json, validate_records
@@ -735,11 +739,117 @@ def config_command(context: click.Context) -> None:
         click.echo(line)
 
 
+def _diff_fields(
+    _: click.Context, parameter: click.Parameter, value: str | None
+) -> tuple[str, ...]:
+    """Field names, comma-separated; one that names no field is a usage error."""
+    if value is None:
+        return DIFF_FIELDS
+    try:
+        return check_fields(part.strip() for part in value.split(",") if part.strip())
+    except ValueError as error:
+        raise click.BadParameter(str(error), param=parameter) from None
+
+
+def read_edition(name: str, settings: Settings, password: str | None) -> Report:
+    """The one report in input ``name`` for diff, after a warning for each sign that it was
+    not read right; exits 2, after one line on stderr, where there is no such report."""
+    vocabulary = settings.config().vocabulary
+    found = read_one(
+        name, settings, lambda data, label: read_any(data, label, password, vocabulary)
+    )
+    if found is None:
+        sys.exit(2)
+    reports, from_lines = found
+    label = "<stdin>" if name == "-" else name
+    if from_lines:
+        settings.error(
+            f"{label}: JSON Lines hold items without their report's source and tracks; "
+            "diff the report, or the JSON that parse writes"
+        )
+        sys.exit(2)
+    if len(reports) != 1:
+        settings.error(f"{label}: holds {len(reports)} reports; diff compares one with one")
+        sys.exit(2)
+    return reports[0]
+
+
+@main.command("diff")
+@click.argument("old", type=click.Path(allow_dash=True))
+@click.argument("new", type=click.Path(allow_dash=True))
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown", "md"]),
+    callback=lambda _context, _parameter, value: FORMAT_ALIASES.get(value, value),
+    help="Output format. Default: text on a terminal, JSON when piped.",
+)
+@click.option(
+    "--fields",
+    callback=_diff_fields,
+    metavar="FIELDS",
+    help=f"Only changes of these fields count, comma-separated: {', '.join(DIFF_FIELDS)}. "
+    "Items added, removed and renumbered count whatever the fields.",
+)
+@password_option
+@common_options
+@config_options
+@click.pass_context
+@interruptible
+def diff_command(
+    context: click.Context,
+    old: str,
+    new: str,
+    output_format: str | None,
+    fields: tuple[str, ...],
+    password: str | None,
+) -> None:
+    """Show what changed from the OLD edition of a report to the NEW one.
+
+    OLD and NEW are reports in any rendition parse reads, or the JSON it writes (- for stdin,
+    on one side); the two may be of different formats. Items are matched by number, then an
+    item whose number changed but whose title did not is renumbered. Exit code 0 when the
+    editions do not differ, 1 when they do (or one was read with warnings, as parse warns),
+    2 when one cannot be read.
+    """
+    settings = context.ensure_object(Settings)
+    quiet_pdf_libraries(settings.verbose)
+    if old == "-" and new == "-":
+        settings.error("standard input can be only one of the two editions")
+        sys.exit(2)
+    doubtful = False
+    editions = []
+    for name in (old, new):
+        edition = read_edition(name, settings, password)
+        for problem in reading_problems(edition):
+            doubtful = True
+            settings.warn(reading_warning(problem))
+        editions.append(edition)
+    found: Diff = diff(*editions, fields=fields)
+    if output_format is None:
+        output_format = "text" if sys.stdout.isatty() else "json"
+    if output_format == "text":
+        print_diff(found, terminal(), quiet=settings.quiet)
+    else:
+        render = diff_json if output_format == "json" else diff_markdown
+        click.echo(render(found), nl=False)
+        settings.say(diff_summary(found))
+    if doubtful or not found.empty:
+        sys.exit(1)
+
+
+SCHEMAS: dict[str, type[Report] | type[Diff]] = {"report": Report, "diff": Diff}
+
+
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of the report that parse writes as JSON."""
-    schema = Report.model_json_schema(mode="serialization")  # every field parse writes: required
-    click.echo(json.dumps(schema, indent=2, ensure_ascii=False))
+@click.argument("which", type=click.Choice(sorted(SCHEMAS)), default="report")
+def schema(which: str) -> None:
+    """Print the JSON Schema of the report that parse writes as JSON, or (schema diff) of
+    what diff writes as JSON."""
+    # every field written is required
+    found = SCHEMAS[which].model_json_schema(mode="serialization")
+    click.echo(json.dumps(found, indent=2, ensure_ascii=False))
 
 
 def run() -> None:
