@@ -182,7 +182,7 @@ def test_an_internal_error_in_a_worker_shows_its_traceback_with_v(
     assert 'raise RuntimeError(f"boom in process {os.getpid()}")' in err
 
 
-def pid_in_error(*_: object) -> None:
+def pid_in_error(*_: object, **__: object) -> None:
     raise RuntimeError(f"boom in process {os.getpid()}")
 
 
@@ -305,7 +305,7 @@ def assert_three_errors(err: str, folder: Path, order: list[str]) -> None:
 # -- Ctrl-C -------------------------------------------------------------------------------------
 
 
-def interrupt(*_: object) -> None:
+def interrupt(*_: object, **__: object) -> None:
     raise KeyboardInterrupt
 
 

@@ -155,8 +155,8 @@ def test_font_descriptor_values_that_are_not_numbers_count_as_absent(golden: Rep
     ("swap", "message"),
     [
         # resources or fonts that are numbers, not dictionaries (AttributeError in voortgang)
-        ((b"/Font 47 0 R", b"/Font 47    "), "no table with the columns"),
-        ((b"/Resources 48 0 R", b"/Resources 48    "), "no table with the columns"),
+        ((b"/Font 47 0 R", b"/Font 47    "), "no table with a title and status column"),
+        ((b"/Resources 48 0 R", b"/Resources 48    "), "no table with a title and status column"),
         # a page size that is not four numbers (pdfplumber's MalformedPDFException and
         # IndexError while listing the pages, before any page was read)
         (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from voortgang.model.records import Report
 from voortgang.parse import parse_bytes
 
 from renderings import PAGELESS, RENDERERS
@@ -25,10 +26,15 @@ def test_rendered_report_reads_back_unchanged(shape: str, generated: GeneratedRe
         generated.plan,
         generated.date,
     )
+    assert_items_read_back(report, generated, pages_known)
+    assert report.source.pages == (len(generated.pages) if pages_known else None)
+
+
+def assert_items_read_back(report: Report, generated: GeneratedReport, pages_known: bool) -> None:
+    """The report's tracks and items are those generated; their pages too if ``pages_known``."""
     assert report.tracks == generated.tracks
     assert [item.number for item in report.items] == [item.number for item in generated.items]
     for parsed, expected in zip(report.items, generated.items, strict=True):
         if not pages_known:
             expected = expected.model_copy(update={"pages": []})
         assert parsed.model_dump() == expected.model_dump(), parsed.number
-    assert report.source.pages == (len(generated.pages) if pages_known else None)

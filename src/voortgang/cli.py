@@ -9,7 +9,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial, wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,6 +21,7 @@ from rich.text import Text
 from voortgang import __version__
 from voortgang.batch import Failure, attempt, ordered_map
 from voortgang.checks import reading_problems, unknown_selectors
+from voortgang.config import Config, ConfigError, load_config
 from voortgang.debug import (
     DEFAULT_RESOLUTION,
     MAX_RESOLUTION,
@@ -93,6 +94,17 @@ FORMAT_ALIASES = {"md": "markdown"}
 class Settings:
     verbose: bool = False
     quiet: bool = False
+    config_file: Path | None = None
+    columns: list[str] = field(default_factory=list)
+
+    def config(self) -> Config:
+        """The config file's settings with --column's; a usage error (exit 2) where the file
+        or a --column cannot be read."""
+        try:
+            return load_config(self.config_file).with_columns(self.columns)
+        except ConfigError as error:
+            self.error(str(error))
+            sys.exit(2)
 
     def say(self, message: str) -> None:
         if not self.quiet:
@@ -149,6 +161,36 @@ def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
         expose_value=False,
         callback=_set_quiet,
         help="Print nothing but results and errors.",
+    )(command)
+
+
+def _set_config(context: click.Context, _: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        context.ensure_object(Settings).config_file = value
+
+
+def _add_columns(context: click.Context, _: click.Parameter, values: tuple[str, ...]) -> None:
+    context.ensure_object(Settings).columns.extend(values)
+
+
+def config_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--config and --column, taken before the command name or after it."""
+    command = click.option(
+        "--config",
+        type=click.Path(path_type=Path, dir_okay=False),
+        expose_value=False,
+        callback=_set_config,
+        help="Read settings from this file, not from the voortgang.toml or pyproject.toml "
+        "found from the current folder upward.",
+    )(command)
+    return click.option(
+        "--column",
+        multiple=True,
+        metavar="HEADING=FIELD",
+        expose_value=False,
+        callback=_add_columns,
+        help="A column heading and the field it fills (number, title, deadline, lead, "
+        "status); repeatable.",
     )(command)
 
 
@@ -284,6 +326,7 @@ def terminal(force_terminal: bool | None = None, stderr: bool = False) -> Consol
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, no_args_is_help=True)
 @click.version_option(__version__, prog_name="voortgang")
 @common_options
+@config_options
 def main() -> None:
     """Turn Dutch government progress reports (voortgangsrapportages) into records."""
 
@@ -308,6 +351,7 @@ def main() -> None:
 @password_option
 @jobs_option
 @common_options
+@config_options
 @click.pass_context
 @interruptible
 def parse(
@@ -344,7 +388,8 @@ def parse(
         except OutputError as error:
             settings.error(str(error))
             sys.exit(2)
-    task = partial(parse_input, password=password)
+    vocabulary = settings.config().vocabulary
+    task = partial(parse_input, password=password, vocabulary=vocabulary)
     doubtful: list[Report] = []
 
     def warn_about(report: Report, bar: Console | None) -> None:
@@ -408,6 +453,7 @@ def _selectors(_: click.Context, parameter: click.Parameter, values: tuple[str, 
 @password_option
 @jobs_option
 @common_options
+@config_options
 @click.pass_context
 @interruptible
 def check(
@@ -431,7 +477,11 @@ def check(
     stdout).
     """
     settings = context.ensure_object(Settings)
-    task = partial(check_input, password=password, select=select or None, ignore=ignore)
+    config = settings.config()
+    chosen, ignored = config.for_check(select, ignore)
+    task = partial(
+        check_input, password=password, select=chosen, ignore=ignored, vocabulary=config.vocabulary
+    )
     checked: list[Checked]
     checked, unreadable = run_batch(task, files, CHECK_SUFFIXES, settings, jobs, "checking")
     if not checked:  # each input said on stderr why it could not be read: nothing to report
@@ -493,6 +543,7 @@ def convert_format(output: Path | None, to: str | None, explode: bool) -> str:
 )
 @password_option
 @common_options
+@config_options
 @click.pass_context
 def convert(
     context: click.Context,
@@ -517,7 +568,10 @@ def convert(
     except (click.UsageError, OutputError) as error:
         settings.error(str(error))
         sys.exit(2)
-    found = read_one(source, settings, lambda data, label: read_any(data, label, password))
+    vocabulary = settings.config().vocabulary
+    found = read_one(
+        source, settings, lambda data, label: read_any(data, label, password, vocabulary)
+    )
     if found is None:
         sys.exit(2)
     reports, from_lines = found
@@ -625,6 +679,7 @@ def _page_numbers(
 )
 @password_option
 @common_options
+@config_options
 @click.pass_context
 @interruptible
 def debug_command(
@@ -650,8 +705,10 @@ def debug_command(
         settings.error(f"{output}: is not a folder")
         sys.exit(2)
 
+    vocabulary = settings.config().vocabulary
+
     def draw(data: bytes, label: str) -> tuple[DebugReading, dict[str, bytes]]:
-        debugged = read_for_debug(data, label, password)
+        debugged = read_for_debug(data, label, password, vocabulary=vocabulary)
         return debugged, debug_files(debugged, pages, resolution)
 
     found = read_one(source, settings, draw)
@@ -670,6 +727,18 @@ def debug_command(
         sys.exit(1)
 
 
+@main.command("config")
+@common_options
+@config_options
+@click.pass_context
+def config_command(context: click.Context) -> None:
+    """Print the settings in force and where each came from: the config file found from the
+    current folder upward (voortgang.toml, or [tool.voortgang] in pyproject.toml) or named by
+    --config, --column, and the built-in vocabulary."""
+    for line in context.ensure_object(Settings).config().lines():
+        click.echo(line)
+
+
 def _diff_fields(
     _: click.Context, parameter: click.Parameter, value: str | None
 ) -> tuple[str, ...]:
@@ -685,7 +754,10 @@ def _diff_fields(
 def read_edition(name: str, settings: Settings, password: str | None) -> Report:
     """The one report in input ``name`` for diff, after a warning for each sign that it was
     not read right; exits 2, after one line on stderr, where there is no such report."""
-    found = read_one(name, settings, lambda data, label: read_any(data, label, password))
+    vocabulary = settings.config().vocabulary
+    found = read_one(
+        name, settings, lambda data, label: read_any(data, label, password, vocabulary)
+    )
     if found is None:
         sys.exit(2)
     reports, from_lines = found
@@ -722,6 +794,7 @@ def read_edition(name: str, settings: Settings, password: str | None) -> Report:
 )
 @password_option
 @common_options
+@config_options
 @click.pass_context
 @interruptible
 def diff_command(

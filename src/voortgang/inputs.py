@@ -14,6 +14,7 @@ from voortgang.files import read_file, report_files
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Report
 from voortgang.parse import parse_bytes, read_any
+from voortgang.vocabulary import VOCABULARY, Vocabulary
 
 # What a folder given as an input stands for: its files with these suffixes.
 REPORT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt")
@@ -60,11 +61,11 @@ def gather(names: Sequence[str], suffixes: Sequence[str]) -> tuple[list[Input], 
     return inputs, problems
 
 
-def parse_input(source: Input, password: str | None) -> Report:
+def parse_input(source: Input, password: str | None, vocabulary: Vocabulary = VOCABULARY) -> Report:
     """The report in ``source``: what ``voortgang.parse`` reads from a file."""
     if source.data is None:
-        return voortgang.parse(source.name, password)
-    return parse_bytes(source.data, source.name, password)
+        return voortgang.parse(source.name, password, vocabulary=vocabulary)
+    return parse_bytes(source.data, source.name, password, vocabulary=vocabulary)
 
 
 @dataclass(frozen=True)
@@ -81,9 +82,10 @@ def check_input(
     password: str | None,
     select: Sequence[str] | None,
     ignore: Sequence[str] | None,
+    vocabulary: Vocabulary = VOCABULARY,
 ) -> Checked:
     """``voortgang.check`` on each report in ``source``: a report in any rendition parse reads,
     or the records JSON or JSON Lines that parse wrote."""
-    reports, _ = read_any(source.read(), source.name, password)
-    found = [d for report in reports for d in voortgang.check(report, select, ignore)]
+    reports, _ = read_any(source.read(), source.name, password, vocabulary)
+    found = [d for report in reports for d in voortgang.check(report, select, ignore, vocabulary)]
     return Checked(len(reports), found)
