@@ -98,9 +98,7 @@ PDFIUM_PASSWORD_ERROR = 4
 def _pdfium_open_error(error: Exception, password: str | None) -> str:
     code = getattr(error, "err_code", None)
     if code == PDFIUM_PASSWORD_ERROR:
-        if password is not None:
-            return "the PDF's password is not right"
-        return "the PDF is encrypted; pass --password"
+        return _password_problem(password)
     return f"not a readable PDF: {PDFIUM_ERRORS.get(code, _short(str(error)))}"
 
 
@@ -163,10 +161,14 @@ def _pdfminer_reason(error: BaseException) -> str:
 def _pdfminer_open_error(error: BaseException, password: str | None) -> str:
     reason = _pdfminer_reason(error)
     if "password" in reason.lower():
-        if password is not None:
-            return "the PDF's password is not right"
-        return "the PDF is encrypted; pass --password"
+        return _password_problem(password)
     return f"not a readable PDF: {reason}"
+
+
+def _password_problem(password: str | None) -> str:
+    if password is not None:
+        return "the PDF's password is not right"
+    return "the PDF is encrypted; pass --password"
 
 
 def _short(text: str) -> str:

@@ -8,7 +8,9 @@ fake bold dropped and the spaces a PDF leaves out put back.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import math
 import re
 import statistics
@@ -121,9 +123,20 @@ class Line:
         """Whether the PDF draws a space after the line's last word."""
         return bool(self.glyphs) and self.glyphs[-1].text.isspace() and self.glyphs[-1].drawn
 
+    @cached_property
+    def starts(self) -> tuple[float, ...] | None:
+        """Where its glyphs begin, left to right; None if they are not in that order (a line
+        built by hand), so that ``within`` looks at each."""
+        starts = tuple(g.x0 for g in self.glyphs)
+        return starts if all(a <= b for a, b in itertools.pairwise(starts)) else None
+
     def within(self, left: float, right: float) -> Line | None:
         """The part of the line whose glyphs begin in [left, right), or None if empty."""
-        inside = tuple(g for g in self.glyphs if left <= g.x0 < right)
+        if self.starts is None:
+            inside = tuple(g for g in self.glyphs if left <= g.x0 < right)
+        else:
+            first = bisect.bisect_left(self.starts, left)
+            inside = self.glyphs[first : bisect.bisect_left(self.starts, right, first)]
         return Line(inside) if any(not g.text.isspace() for g in inside) else None
 
 
