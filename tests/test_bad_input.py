@@ -121,11 +121,11 @@ BAD_INPUTS: dict[str, tuple[Callable[[], bytes] | None, str]] = {
     "binary.html": (lambda: bytes(range(256)) * 8, NOT_A_REPORT),
     "truncated.pdf": (
         lambda: SAMPLE_PDF.read_bytes()[:3000],
-        "not a readable PDF: PSEOF: Unexpected EOF",
+        "not a readable PDF: the file is damaged or not a PDF",
     ),
     "fake.pdf": (
         lambda: b"%PDF-1.4\nnot really",
-        "not a readable PDF: PDFSyntaxError: No /Root object! - Is this really a PDF?",
+        "not a readable PDF: the file is damaged or not a PDF",
     ),
     "encrypted.pdf": (encrypted_pdf, "the PDF is encrypted; pass --password"),
     "scan.pdf": (image_only_pdf, "the PDF has no text layer (a scan?); run OCR on it first"),

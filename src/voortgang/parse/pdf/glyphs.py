@@ -8,7 +8,9 @@ fake bold dropped and the spaces a PDF leaves out put back.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import math
 import re
 import statistics
@@ -43,6 +45,9 @@ class Glyph:
     bold: bool = False
     # False for a space added where the PDF only left a gap.
     drawn: bool = True
+    # True where the engine cannot tell whether a space was drawn after the glyph (pdfium
+    # deletes the spaces after a hyphen it takes to end a line).
+    hides_space: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,13 +114,29 @@ class Line:
         return min(gaps) if gaps else None
 
     @cached_property
+    def tells_wrap_space(self) -> bool:
+        """Whether the line's end shows if a space was drawn there (see Glyph.hides_space)."""
+        return not (self.ink and self.ink[-1].hides_space)
+
+    @cached_property
     def ends_in_space(self) -> bool:
         """Whether the PDF draws a space after the line's last word."""
         return bool(self.glyphs) and self.glyphs[-1].text.isspace() and self.glyphs[-1].drawn
 
+    @cached_property
+    def starts(self) -> tuple[float, ...] | None:
+        """Where its glyphs begin, left to right; None if they are not in that order (a line
+        built by hand), so that ``within`` looks at each."""
+        starts = tuple(g.x0 for g in self.glyphs)
+        return starts if all(a <= b for a, b in itertools.pairwise(starts)) else None
+
     def within(self, left: float, right: float) -> Line | None:
         """The part of the line whose glyphs begin in [left, right), or None if empty."""
-        inside = tuple(g for g in self.glyphs if left <= g.x0 < right)
+        if self.starts is None:
+            inside = tuple(g for g in self.glyphs if left <= g.x0 < right)
+        else:
+            first = bisect.bisect_left(self.starts, left)
+            inside = self.glyphs[first : bisect.bisect_left(self.starts, right, first)]
         return Line(inside) if any(not g.text.isspace() for g in inside) else None
 
 
@@ -199,7 +220,8 @@ def read_page(page: PdfPage, settings: PdfSettings) -> tuple[list[Glyph], Ruling
                 if fontname not in styles:
                     styles[fontname] = _style(fontname, descriptors, settings)
                 italic, bold = styles[fontname]
-                position = (obj.x0, obj.x1, top - obj.y1, top - obj.y0, obj.size)
+                baseline = top - obj.matrix[5]
+                position = (obj.x0, obj.x1, baseline - obj.size, baseline, obj.size)
                 text = obj.get_text()
                 glyphs.append(Glyph(LIGATURES.get(text, text), *position, italic, bold))
         elif isinstance(obj, (LTRect, LTLine)):
@@ -207,10 +229,10 @@ def read_page(page: PdfPage, settings: PdfSettings) -> tuple[list[Glyph], Ruling
                 vertical.update((round(obj.x0, 1), round(obj.x1, 1)))
             if obj.width > settings.ruling_length:
                 horizontal += [(top - obj.y1, obj.x0, obj.x1), (top - obj.y0, obj.x0, obj.x1)]
-    return glyphs, Rulings(tuple(sorted(vertical)), tuple(_joined(horizontal, settings)))
+    return glyphs, Rulings(tuple(sorted(vertical)), tuple(joined_rulings(horizontal, settings)))
 
 
-def _joined(
+def joined_rulings(
     segments: list[tuple[float, float, float]], settings: PdfSettings = DEFAULT_SETTINGS
 ) -> list[tuple[float, float, float]]:
     """Horizontal rulings with the pieces of one line joined: a browser draws a row's border
@@ -236,7 +258,8 @@ def _joined(
 
 
 def make_lines(glyphs: Sequence[Glyph], settings: PdfSettings = DEFAULT_SETTINGS) -> list[Line]:
-    """Group glyphs into lines by height and add the spaces a PDF leaves out."""
+    """Group glyphs into lines by height and add the spaces a PDF leaves out. A line is
+    made of ink: spaces standing alone (a damaged file's, say) make none."""
     lines: list[list[Glyph]] = []
     for glyph in sorted(glyphs, key=lambda g: (g.top, g.x0)):
         if lines and abs(glyph.top - lines[-1][0].top) <= settings.line_tolerance * glyph.size:
@@ -246,6 +269,7 @@ def make_lines(glyphs: Sequence[Glyph], settings: PdfSettings = DEFAULT_SETTINGS
     return [
         Line(with_spaces(_drawn_once(sorted(line, key=lambda g: g.x0), settings), settings))
         for line in lines
+        if any(not glyph.text.isspace() for glyph in line)
     ]
 
 

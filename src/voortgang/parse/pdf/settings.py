@@ -14,12 +14,19 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Literal
+
+Engine = Literal["pdfium", "pdfplumber"]
 
 
 @dataclass(frozen=True, slots=True)
 class PdfSettings:
     """The PDF reader's tolerances. Pass a changed copy (``dataclasses.replace``) to
     ``read_pdf`` or ``voortgang.parse`` to read a producer the defaults do not fit."""
+
+    engine: Engine = "pdfium"
+    """What reads the PDF's glyphs and rulings: ``pdfium`` (pypdfium2, fast, in C) or
+    ``pdfplumber`` (pdfminer, all in Python, the reference). Both give the same records."""
 
     # -- the page's drawings ------------------------------------------------------------------
     ruling_length: float = 4.0
