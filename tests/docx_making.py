@@ -342,7 +342,7 @@ def render_docx(pages: list[Page]) -> bytes:
     header.is_linked_to_previous = False
     _title_block(header, heading_rows(pages[0]))
     rows = [row for page in pages for row in table_rows(page)]
-    table = document.add_table(rows=0, cols=5)
+    table = document.add_table(rows=0, cols=_columns(rows))
     for index, source in enumerate(rows):
         row = table.add_row()
         if index < 2:
@@ -352,8 +352,14 @@ def render_docx(pages: list[Page]) -> bytes:
             _fill(merged, source.cells[0], None)
             continue
         for column, (cell, source_cell) in enumerate(zip(row.cells, source.cells, strict=True)):
-            _fill(cell, source_cell, lists if column in (1, 4) else None)
+            _fill(cell, source_cell, lists if column > 0 else None)
     return _save(document)
+
+
+def _columns(rows: list[Row]) -> int:
+    """How many columns the table has: as many as its rows of cells (a report of the family
+    may have four, or six)."""
+    return max(len(row.cells) for row in rows if not is_spanning(row))
 
 
 def render_docx_tracks(pages: list[Page]) -> bytes:
@@ -362,16 +368,18 @@ def render_docx_tracks(pages: list[Page]) -> bytes:
     _title_block(document, heading_rows(pages[0]))
     table = None
     seen_track = None
-    for source in (row for page in pages for row in table_rows(page)):
+    rows = [row for page in pages for row in table_rows(page)]
+    header = next((row.cells for row in rows if not is_spanning(row)), ())
+    for source in rows:
         if is_spanning(source):
             if source.cells[0].text != seen_track:
                 seen_track = source.cells[0].text
                 document.add_paragraph().add_run(seen_track).bold = True
-                table = document.add_table(rows=0, cols=5)
+                table = document.add_table(rows=0, cols=_columns(rows))
                 table.style = None
             continue
         assert table is not None
-        is_header = "Resultaat" in [cell.text for cell in source.cells]
+        is_header = source.cells == header
         if is_header and len(table.rows):
             continue  # typed once; Word repeats it
         row = table.add_row()

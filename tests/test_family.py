@@ -26,7 +26,7 @@ from voortgang.parse.grid import Cell, Page, Row
 from voortgang.vocabulary import VOCABULARY
 
 from pdf_rendering import MissingFontError, PdfStyle, render_pdf
-from renderings import RENDERERS, render_semantic, render_text
+from renderings import PAGELESS, RENDERERS, render_semantic, render_text
 from strategies import FAMILY_HEADINGS, GeneratedReport, cell, plain, reports
 
 HEADING = "# VOORTGANGSRAPPORTAGE 2011\n\n## ACTIEPLAN VOORBEELD 2010-2012\n\nDecember 2011\n\n"
@@ -454,7 +454,7 @@ def _expected_columns(generated: GeneratedReport) -> dict[str, str]:
 @given(generated=reports(family=True))
 def test_reports_of_the_family_read_back_unchanged(shape: str, generated: GeneratedReport) -> None:
     report = parse_bytes(RENDERERS[shape](generated.pages), f"generated.{shape}")
-    pages_known = shape == "text" or len(generated.pages) > 1
+    pages_known = shape == "text" or (len(generated.pages) > 1 and shape not in PAGELESS)
     assert report.columns == _expected_columns(generated)
     assert_items_read_back(report, generated, pages_known)
 
