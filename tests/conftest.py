@@ -23,6 +23,8 @@ RENDITIONS = [
     "voortgangsrapportage-2009-landscape-mono.pdf",
     "voortgangsrapportage-2009-portrait-narrow.pdf",
 ]
+# The Word documents the PDFs were printed from (scripts/make_docx_samples.py).
+DOCX_SAMPLES = sorted(path.name for path in SAMPLES.glob("*.docx"))
 # Browser prints of the HTML rendition: the same items but for line breaks (test_golden).
 BROWSER_PRINTS = [
     "voortgangsrapportage-2009-chromium.pdf",

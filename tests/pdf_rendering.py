@@ -28,6 +28,7 @@ the tables follow one another without page breaks, several on a page.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from html import escape
@@ -382,17 +383,22 @@ def cell_minimum(cell: Cell, styles: Styles) -> float:
     return max(widths) + 2 * CELL_PADDING + 1
 
 
-def column_widths(tracks: list[Track], width: float, styles: Styles) -> list[float]:
-    """COLUMN_SHARES of the width, each column at least as wide as its longest word.
+def column_widths(
+    tracks: list[Track], width: float, styles: Styles, shares: Sequence[float] = COLUMN_SHARES
+) -> list[float]:
+    """``shares`` of the width, each column at least as wide as its longest word.
 
-    What a narrow column needs comes off the last one, Stand van zaken.
+    What a narrow column needs comes off the widest one (Stand van zaken in the 2009 report).
     """
-    widths = [share * width for share in COLUMN_SHARES]
+    widths = [share * width for share in shares]
+    widest = widths.index(max(widths))
     rows = [row for track in tracks for row in (track.header_row, *track.rows)]
-    for column in range(len(widths) - 1):
+    for column in range(len(widths)):
+        if column == widest:
+            continue
         needed = max(cell_minimum(row.cells[column], styles) for row in rows)
         if needed > widths[column]:
-            widths[-1] -= needed - widths[column]
+            widths[widest] -= needed - widths[column]
             widths[column] = needed
     return widths
 
@@ -428,7 +434,8 @@ def track_table(
     ]
     if track_row:
         # The track title is set like any text cell (column 1), across all five columns.
-        data.insert(0, [cell_flowables(track.track_row.cells[0], 1, styles), "", "", "", ""])
+        blank = [""] * (len(track.header_row.cells) - 1)
+        data.insert(0, [cell_flowables(track.track_row.cells[0], 1, styles), *blank])
     return Table(
         data,
         colWidths=widths,
@@ -504,7 +511,9 @@ def furniture_canvas(
     return type("ReportFurnitureCanvas", (FurnitureCanvas,), {"draw_furniture": draw_furniture})
 
 
-def render_pdf(pages: list[Page], style: PdfStyle = PdfStyle()) -> bytes:
+def render_pdf(
+    pages: list[Page], style: PdfStyle = PdfStyle(), shares: Sequence[float] = COLUMN_SHARES
+) -> bytes:
     """The grid pages as a PDF; the same pages and style give the same bytes."""
     if not pages:
         raise ValueError("no pages to render")
@@ -515,7 +524,7 @@ def render_pdf(pages: list[Page], style: PdfStyle = PdfStyle()) -> bytes:
     heading = heading_paragraphs(pages[0], fonts, style.font_size)
     heading_height = wrap_heading(heading, frame_width)
     tracks = tracks_of(pages)
-    widths = column_widths(tracks, frame_width, styles)
+    widths = column_widths(tracks, frame_width, styles, shares)
     story: list[Flowable] = []
     if style.per_track_tables:
         story += [*heading, Spacer(0, HEADING_GAP)]

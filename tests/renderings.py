@@ -1,7 +1,8 @@
 """Test helpers that write a grid the way different tools print a report.
 
 Each renderer takes pages of rows (the grid the readers emit) and writes one rendition: the
-converter's text, clean semantic HTML, Word's "Save as HTML" and LibreOffice's HTML export. The
+converter's text, clean semantic HTML, Word's "Save as HTML", LibreOffice's HTML export and
+(``docx_making.py``) Word documents. The
 markup follows what those tools really write (Word: ``MsoNormal`` paragraphs, ``<o:p>``,
 conditional comments, Symbol-font bullets, windows-1252; LibreOffice: ``<font>`` wrappers,
 ``<div title="header">``, CSS page breaks), so that a test can check that every shape reads back
@@ -316,9 +317,28 @@ def render_libreoffice(pages: list[Page]) -> bytes:
     return "".join(out).encode("utf-8")
 
 
+# -- Word documents (docx_making.py, which uses the helpers above) -----------------------------
+
+
+def render_docx(pages: list[Page]) -> bytes:
+    from docx_making import render_docx as render
+
+    return render(pages)
+
+
+def render_docx_tracks(pages: list[Page]) -> bytes:
+    from docx_making import render_docx_tracks as render
+
+    return render(pages)
+
+
 RENDERERS: dict[str, Callable[[list[Page]], bytes]] = {
     "text": render_text,
     "semantic": render_semantic,
     "word": render_word,
     "libreoffice": render_libreoffice,
+    "docx": render_docx,
+    "docx-tracks": render_docx_tracks,
 }
+# Renditions without pages: a Word document is laid out on pages only when it is printed.
+PAGELESS = frozenset({"docx", "docx-tracks"})

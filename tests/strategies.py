@@ -34,6 +34,78 @@ TRAPS = (
     "28 en 29 oktober",
 )
 HEADER = ("", "Resultaat", "Deadline", "Trekker", "Stand van zaken")
+FIELDS = ("number", "title", "deadline", "lead", "status")
+# The headings of the family of reports (issue 12), per field, in the case and punctuation
+# reports print them: written down from the issue, not taken from voortgang's vocabulary, so
+# that the tests hold the vocabulary to the issue.
+FAMILY_HEADINGS = {
+    "number": ("", "Nr.", "Nummer", "#", "NR"),
+    "title": ("Resultaat", "Actie", "Maatregel", "Activiteit", "Onderwerp", "Wat", "ACTIE"),
+    "deadline": ("Deadline", "Planning", "Termijn", "Wanneer", "Gereed", "Datum", "Planning:"),
+    "lead": (
+        "Trekker",
+        "Verantwoordelijk",
+        "Verantwoordelijke",
+        "Eigenaar",
+        "Wie",
+        "Uitvoerder",
+        "Betrokken partijen",
+    ),
+    "status": ("Stand van zaken", "Voortgang", "Status", "Stand", "Toelichting", "STATUS"),
+}
+# Headings of no field: their columns are kept in Item.extra.
+EXTRA_HEADINGS = ("Kosten", "Opmerkingen", "Budget", "Risico's")
+# Share of the table's width per column, by field, for the PDF renderer. A column of no field
+# holds running text here, so it is as wide as a text column of a narrow table.
+SHARES = {"number": 6, "title": 30, "deadline": 10, "lead": 12, "status": 42, "extra": 20}
+
+
+@dataclass(frozen=True)
+class TableShape:
+    """The table's columns: (field, heading) each, in order; field ``extra`` for a column of
+    no field. The default is the 2009 report's."""
+
+    columns: tuple[tuple[str, str], ...] = tuple(zip(FIELDS, HEADER, strict=True))
+
+    def has(self, field: str) -> bool:
+        return any(name == field for name, _ in self.columns)
+
+    @property
+    def extra_heading(self) -> str | None:
+        return next((heading for name, heading in self.columns if name == "extra"), None)
+
+    @property
+    def shares(self) -> tuple[float, ...]:
+        total = sum(SHARES[name] for name, _ in self.columns)
+        return tuple(SHARES[name] / total for name, _ in self.columns)
+
+    def row(self, cells: dict[str, Cell]) -> Row:
+        """A table row of the cells by field; those of columns the table lacks left out."""
+        return Row(tuple(cells.get(name, Cell()) for name, _ in self.columns))
+
+    def header(self, style: str) -> Row:
+        return Row(
+            tuple(
+                cell(Paragraph((Run(heading, style == "italic", style == "bold"),)))
+                if heading
+                else Cell()
+                for _, heading in self.columns
+            )
+        )
+
+
+@st.composite
+def table_shapes(draw: st.DrawFn) -> TableShape:
+    """A table of the family: the number column first, headed or not; then the title and
+    status columns, the deadline and lead columns or not, and a column of no field or not,
+    in any order, each under one of its headings."""
+    fields = ["title", "status"] + [name for name in ("deadline", "lead") if draw(st.booleans())]
+    extra = draw(st.none() | st.sampled_from(EXTRA_HEADINGS))
+    order = draw(st.permutations(fields + (["extra"] if extra else [])))
+    headings = {name: draw(st.sampled_from(FAMILY_HEADINGS[name])) for name in fields}
+    headings["extra"] = extra or ""
+    number = draw(st.sampled_from(FAMILY_HEADINGS["number"]))
+    return TableShape((("number", number), *((name, headings[name]) for name in order)))
 
 
 def plain(text: str, italic: bool = False) -> Paragraph:
@@ -148,6 +220,7 @@ def items(
     numbers: list[str],
     report_year: int,
     shapes: tuple[str, ...],
+    table: TableShape = TableShape(),
 ) -> tuple[Item, Layout]:
     shape = draw(st.sampled_from(shapes))
     labels_style = draw(st.sampled_from(["letter", "digit"]))
@@ -170,8 +243,14 @@ def items(
             return cell(Paragraph(tuple(joined)))
         return cell(*(Paragraph(tuple(line)) for line in lines))
 
+    extra_text = draw(st.just("") | sentences) if table.extra_heading else ""
+
     def add_row(number_text: str, *cells: Cell, new_page: bool = False) -> None:
-        layout.rows.append(Row((cell(plain(number_text)) if number_text else Cell(), *cells)))
+        number_cell = cell(plain(number_text)) if number_text else Cell()
+        by_field = dict(zip(FIELDS, (number_cell, *cells), strict=True))
+        if not layout.rows and extra_text:
+            by_field["extra"] = cell(plain(extra_text))
+        layout.rows.append(table.row(by_field))
         layout.break_before.append(new_page)
 
     if shape == "per_sub_item":
@@ -228,6 +307,12 @@ def items(
             )
             rows.append(RowContent(list(range(cut, len(subs))), False, None, [], rest_status))
         subs = with_own_cells(subs, rows)
+    if not table.has("deadline"):
+        deadline = None
+        subs = [sub.model_copy(update={"deadline": None}) for sub in subs]
+    if not table.has("lead"):
+        lead, lead_text = [], ""
+        subs = [sub.model_copy(update={"lead": None}) for sub in subs]
     item = Item(
         number=number,
         track=track,
@@ -240,6 +325,7 @@ def items(
         sub_items=subs,
         references=references,
         pages=[],
+        extra={table.extra_heading: extra_text} if table.extra_heading else {},
     )
     return item, layout
 
@@ -286,26 +372,23 @@ class GeneratedReport:
     date: str
     tracks: list[Track]
     items: list[Item]
+    table: TableShape = TableShape()
 
 
 @st.composite
-def reports(draw: st.DrawFn, broken_rows: bool = True) -> GeneratedReport:
+def reports(draw: st.DrawFn, broken_rows: bool = True, family: bool = False) -> GeneratedReport:
     """A random report. ``broken_rows`` lays some items out as a row continued after a page
-    break; renderers that break rows themselves (PDF) do without."""
+    break; renderers that break rows themselves (PDF) do without. ``family``: its table has
+    other headings, another column order, maybe no deadline or lead column and a column of
+    no field (``table_shapes``); else the 2009 report's columns."""
+    table = draw(table_shapes()) if family else TableShape()
     shapes = ("row", "row", "per_sub_item", *(("broken",) if broken_rows else ()))
     year = draw(st.integers(2005, 2015))
     plan_words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=2, unique=True))
     printed_plan = f"ACTIEPLAN {' EN '.join(plan_words).upper()} {year - 2}-{year + 2}"
     heading = [f"VOORTGANGSRAPPORTAGE {year}", printed_plan, f"December {year}"]
     header_style = draw(st.sampled_from(["plain", "bold", "italic"]))
-    header = Row(
-        tuple(
-            cell(Paragraph((Run(name, header_style == "italic", header_style == "bold"),)))
-            if name
-            else Cell()
-            for name in HEADER
-        )
-    )
+    header = table.header(header_style)
     track_numbers = sorted(draw(st.sets(st.integers(1, 9), min_size=1, max_size=3)))
     numbering = {}
     for track in track_numbers:
@@ -325,7 +408,7 @@ def reports(draw: st.DrawFn, broken_rows: bool = True) -> GeneratedReport:
         words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3))
         printed_track = f"SPOOR {track}: {' '.join(words).upper()}"
         tracks.append(Track(number=track, title=" ".join(words).capitalize()))
-        track_row = Row((cell(plain(printed_track)), Cell(), Cell(), Cell(), Cell()))
+        track_row = Row((cell(plain(printed_track)), *(Cell(),) * (len(table.columns) - 1)))
         page_rows: list[Row] = []
 
         def new_page(rows: list[Row], track_row: Row = track_row) -> None:
@@ -333,7 +416,7 @@ def reports(draw: st.DrawFn, broken_rows: bool = True) -> GeneratedReport:
             pages.append(Page(len(pages) + 1, (*head, track_row, header, *rows)))
 
         for number in numbering[track]:
-            item, layout = draw(items(number, track, all_numbers, year, shapes))
+            item, layout = draw(items(number, track, all_numbers, year, shapes, table))
             item_pages = set()
             for row, break_before in zip(layout.rows, layout.break_before, strict=True):
                 if page_rows and (break_before or draw(st.integers(0, 3)) == 0):
@@ -347,5 +430,5 @@ def reports(draw: st.DrawFn, broken_rows: bool = True) -> GeneratedReport:
         word if word in ("en",) else word.capitalize() for word in printed_plan.lower().split()
     )
     return GeneratedReport(
-        pages, f"Voortgangsrapportage {year}", plan, f"December {year}", tracks, built
+        pages, f"Voortgangsrapportage {year}", plan, f"December {year}", tracks, built, table
     )

@@ -177,8 +177,9 @@ def test_columns_are_found_by_name_in_any_order() -> None:
     )
 
 
-def test_cells_under_no_report_column_are_kept_in_the_status() -> None:
-    # A column the report does not name, and cells past the header's: nothing is lost.
+def test_cells_under_no_field_are_kept_by_heading_and_past_the_header_in_the_status() -> None:
+    # A column of no field is kept whole under its heading; cells past the header's, which
+    # have none, in the status: nothing is lost.
     header = HEADER.rstrip("\n") + "\t<b>Opmerkingen</b>\n"
     (item,) = read(
         page(
@@ -186,12 +187,14 @@ def test_cells_under_no_report_column_are_kept_in_the_status() -> None:
             header=header,
         )
     ).items
-    assert item.status == "Loopt goed\nZie bijlage\nen verder"
+    assert item.extra == {"Opmerkingen": "Zie bijlage"}
+    assert item.status == "Loopt goed\nen verder"
     assert (item.title, item.deadline.text, item.lead) == ("Titel", "2010", ["BZK"])
 
 
 def test_a_table_without_the_report_columns_is_bad_input() -> None:
-    with pytest.raises(InputError, match="Resultaat, Deadline, Trekker and Stand van zaken"):
+    match = 'no table with a title and status column .*"Resultaat", "Deadline", "Eigenaar"'
+    with pytest.raises(InputError, match=match):
         read(
             page(
                 row("1.1", "a", "b", "c", "d"),
@@ -286,7 +289,7 @@ def test_the_trace_says_where_each_row_and_sub_item_went() -> None:
     assert [s.label for s in report.items[1].sub_items] == ["a", "b"]
     assert trace.tracks == {(1, 1): 1}
     assert list(trace.headers) == [(1, 0), (2, 0)]
-    assert trace.headers[1, 0].result == 1 and trace.headers[1, 0].status == 4
+    assert trace.headers[1, 0].fields["title"] == 1 and trace.headers[1, 0].fields["status"] == 4
     assert trace.items == {(1, 2): 0, (1, 3): 1, (2, 1): 1}
     # b begins in the second paragraph of the continued cell, the first being glued to a.
     assert trace.sub_items == [

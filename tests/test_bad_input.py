@@ -8,6 +8,8 @@ import io
 import json
 import random
 import re
+import tracemalloc
+import zipfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -19,14 +21,16 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from voortgang import cli
+from voortgang.errors import InputError
+from voortgang.parse import parse_bytes
 from voortgang.parse.text import read_text
 
 from conftest import HTML_SAMPLE, ROOT, SAMPLES, TEXT_SAMPLE
 from pdf_rendering import PdfStyle, render_pdf
 
 SAMPLE_PDF = SAMPLES / "voortgangsrapportage-2009-portrait-plain.pdf"
-NO_TABLE = "no table with the columns Resultaat, Deadline, Trekker and Stand van zaken"
-NOT_A_REPORT = "not a PDF, HTML or text rendition of a report (binary content)"
+NO_TABLE = "no table with a title and status column"
+NOT_A_REPORT = "not a PDF, Word (DOCX), HTML or text rendition of a report (binary content)"
 
 
 def drawing_only_pdf() -> bytes:
@@ -74,6 +78,40 @@ def encrypted_pdf() -> bytes:
     return render_pdf(pages, PdfStyle(password="geheim"))
 
 
+def ole2(*streams: str) -> bytes:
+    """An OLE2 compound file's start: its magic, and directory entries naming ``streams``
+    (UTF-16, as Word 97-2003 and an encrypted Office document write them)."""
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    entries = b"".join(name.encode("utf-16-le").ljust(128, b"\0") for name in streams)
+    return header + entries + bytes(1024)
+
+
+def zip_of(name: str, content: bytes) -> bytes:
+    """A ZIP archive of one file."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+@cache
+def zip_bomb() -> bytes:
+    """A DOCX of about 70 KB whose document.xml inflates to 80 MB of spaces, written a
+    megabyte at a time."""
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("word/document.xml", "w", force_zip64=True) as part,
+    ):
+        part.write(b"<w:document>")
+        for _ in range(80):
+            part.write(b" " * 2**20)
+    return buffer.getvalue()
+
+
+DOCX_SAMPLE = SAMPLES / "voortgangsrapportage-2009-portrait-plain.docx"
+DOC_HINT = "soffice --headless --convert-to docx FILE"
+
 # file name -> (its bytes, or None for no file; the problem the error line names)
 BAD_INPUTS: dict[str, tuple[Callable[[], bytes] | None, str]] = {
     "missing.pdf": (None, "no such file"),
@@ -100,7 +138,8 @@ BAD_INPUTS: dict[str, tuple[Callable[[], bytes] | None, str]] = {
     "no-table.html": (lambda: b"<html><body><p>Geen tabel</p></body></html>", NO_TABLE),
     "columns.html": (
         lambda: b"<html><table><tr><th>Naam</th><th>Adres</th></tr></table></html>",
-        NO_TABLE,
+        f'{NO_TABLE} (the first table row has "Naam", "Adres"); name a heading\'s field with '
+        "--column HEADING=FIELD",
     ),
     "no-numbers.html": (
         lambda: table_html(
@@ -112,9 +151,38 @@ BAD_INPUTS: dict[str, tuple[Callable[[], bytes] | None, str]] = {
         lambda: table_html("<th>Nr</th><th>Resultaat</th>", ""),
         "the report's table has no items",
     ),
+    "report.doc": (
+        lambda: ole2("Root Entry", "WordDocument", "1Table"),
+        f"a Word 97-2003 document (.doc); convert it to DOCX first: {DOC_HINT}",
+    ),
+    "encrypted.docx": (
+        lambda: ole2("Root Entry", "EncryptionInfo", "EncryptedPackage"),
+        "the Word document is encrypted (password-protected); save it without a password",
+    ),
+    "workbook.xls": (
+        lambda: ole2("Root Entry", "Workbook"),
+        f"an old Office file (OLE2), not a report voortgang reads; for Word: {DOC_HINT}",
+    ),
+    "truncated.docx": (
+        lambda: DOCX_SAMPLE.read_bytes()[:3000],
+        "a damaged Word document (not a readable ZIP archive: File is not a zip file)",
+    ),
+    "spreadsheet.docx": (
+        lambda: zip_of("content.xml", b"<office:document/>"),
+        "a ZIP archive but not a Word document (no word/document.xml in it)",
+    ),
+    "malformed.docx": (
+        lambda: zip_of("word/document.xml", b"<document><body>"),
+        "a damaged Word document (word/document.xml is not well-formed XML: Premature end of"
+        " data in tag body line 1, line 1, column 17 (<string>, line 1))",
+    ),
+    "bomb.docx": (
+        zip_bomb,
+        "the Word document's word/document.xml inflates to more than 64 MB (a ZIP bomb?); not read",
+    ),
     "notes.txt": (
         lambda: b"# Notities\n\nEen tekst zonder tabel.\n",
-        "not a PDF, HTML or text rendition of a report (no table found)",
+        "not a PDF, Word (DOCX), HTML or text rendition of a report (no table found)",
     ),
 }
 
@@ -148,8 +216,8 @@ def test_check_says_one_line_and_exits_2(bad_input: tuple[Path, str]) -> None:
 @pytest.mark.parametrize(
     ("command", "suffixes"),
     [
-        ("parse", ".pdf, .html, .htm or .txt"),
-        ("check", ".pdf, .html, .htm, .txt, .json, .jsonl or .ndjson"),
+        ("parse", ".pdf, .docx, .html, .htm or .txt"),
+        ("check", ".pdf, .docx, .html, .htm, .txt, .json, .jsonl or .ndjson"),
     ],
 )
 def test_a_folder_without_report_files_is_bad_input(
@@ -239,15 +307,38 @@ def test_an_enormous_cell_is_read_whole(sample: Path, tmp_path: Path) -> None:
     assert item["status"].startswith(cell.strip() + " Nuansa heeft")
 
 
+def test_a_zip_bomb_is_refused_without_being_inflated() -> None:
+    """Refused from the size its directory declares: far less memory than it inflates to."""
+    data = zip_bomb()
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="ZIP bomb"):
+            parse_bytes(data, "bomb.docx")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(data) < 2**20 and peak < 8 * 2**20
+
+
+def test_a_zip_bomb_that_declares_a_small_size_is_refused_too() -> None:
+    """Its directory lies (document.xml declared 100 bytes): no more than those are inflated,
+    and the check of the contents finds the damage."""
+    data = bytearray(zip_of("word/document.xml", b"<w:document>" + b" " * 2**22))
+    directory = data.rindex(b"PK\x01\x02")
+    data[directory + 24 : directory + 28] = (100).to_bytes(4, "little")  # uncompressed size
+    with pytest.raises(InputError, match=r"^a damaged Word document"):
+        parse_bytes(bytes(data), "liar.docx")
+
+
 def test_the_readme_tells_the_problems_as_they_are_told() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("| input | the problem it is told as |\n", 1)[1].split("\n\n", 1)[0]
     told = re.findall(r"^\| .+ \| `([^`]+)`", table, re.MULTILINE)
     tested = {problem for _, problem in BAD_INPUTS.values()}
     tested |= {
-        "a folder with no .pdf, .html, .htm or .txt files in it",
+        "a folder with no .pdf, .docx, .html, .htm or .txt files in it",
         "the PDF's password is not right",
         "Permission denied",  # test_hostile, as a user without root's powers
     }
-    assert len(told) == 13
+    assert len(told) == 19
     assert set(told) <= tested, set(told) - tested

@@ -182,7 +182,7 @@ def test_an_internal_error_in_a_worker_shows_its_traceback_with_v(
     assert 'raise RuntimeError(f"boom in process {os.getpid()}")' in err
 
 
-def pid_in_error(*_: object) -> None:
+def pid_in_error(*_: object, **__: object) -> None:
     raise RuntimeError(f"boom in process {os.getpid()}")
 
 
@@ -246,7 +246,7 @@ BROKEN = {
     "empty.txt": (lambda: b"", "the file is empty"),
     "noise.pdf": (
         lambda: random.Random(1).randbytes(4000),
-        "not a PDF, HTML or text rendition of a report (binary content)",
+        "not a PDF, Word (DOCX), HTML or text rendition of a report (binary content)",
     ),
     "truncated.pdf": (lambda: (SAMPLES / PDFS[0]).read_bytes()[:5000], "not a readable PDF: "),
 }
@@ -305,7 +305,7 @@ def assert_three_errors(err: str, folder: Path, order: list[str]) -> None:
 # -- Ctrl-C -------------------------------------------------------------------------------------
 
 
-def interrupt(*_: object) -> None:
+def interrupt(*_: object, **__: object) -> None:
     raise KeyboardInterrupt
 
 

@@ -73,8 +73,7 @@ def test_an_unreadable_input_exits_2_and_the_others_are_checked(
     code, out, err = run("check", str(notes), str(broken), str(tmp_path / "missing.pdf"))
     assert code == 2
     assert err.splitlines() == [
-        f"voortgang: error: {notes}: no table with the columns Resultaat, Deadline, "
-        "Trekker and Stand van zaken",
+        f"voortgang: error: {notes}: no table with a title and status column",
         f"voortgang: error: {tmp_path / 'missing.pdf'}: no such file",
     ]
     assert "VG101" in out

@@ -91,7 +91,7 @@ def test_failed_input_leaves_the_output_file_alone(tmp_path: Path) -> None:
         (None, "no such file"),
         (b"", "the file is empty"),
         (b"\x00\x9f\x92\x96 random", "binary content"),
-        (b"<html><body><p>Geen tabel</p></body></html>", "no table with the columns"),
+        (b"<html><body><p>Geen tabel</p></body></html>", "no table with a title and status column"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(
@@ -112,7 +112,8 @@ def test_a_folder_without_report_files_is_bad_input(tmp_path: Path) -> None:
     code, _, err = run("parse", str(tmp_path))
     assert code == 2
     assert err == (
-        f"voortgang: error: {tmp_path}: a folder with no .pdf, .html, .htm or .txt files in it\n"
+        f"voortgang: error: {tmp_path}: "
+        "a folder with no .pdf, .docx, .html, .htm or .txt files in it\n"
     )
 
 
@@ -170,7 +171,7 @@ def test_one_bad_file_of_several_exits_1_and_prints_the_rest(tmp_path: Path) -> 
 def test_an_internal_error_hides_its_traceback_unless_verbose(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def broken(*_: object) -> None:
+    def broken(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(voortgang, "parse", broken)
@@ -188,11 +189,12 @@ def test_schema_names_the_contract_fields() -> None:
     assert code == 0
     assert set(schema["properties"]) == {
         "schema_version", "title", "plan", "date", "source", "tracks", "items", "reading",
+        "columns",
     }  # fmt: skip
     assert set(schema["$defs"]["Reading"]["properties"]) == {"header_pages", "split_rows"}
     assert set(schema["$defs"]["Item"]["properties"]) == {
         "number", "track", "title", "italic", "deadline", "lead", "lead_text", "status",
-        "sub_items", "references", "pages",
+        "sub_items", "references", "pages", "extra",
     }  # fmt: skip
     # Every field parse writes is required, schema_version too: what validate asks for.
     assert set(schema["required"]) == set(schema["properties"])

@@ -207,7 +207,7 @@ def test_only_the_pages_asked_for_are_drawn(tmp_path: Path) -> None:
     [
         ("voortgangsrapportage-2009.html", "html"),
         ("voortgangsrapportage-2009.txt", "text"),
-        ("voortgangsrapportage-2009-portrait-plain.docx", "not a PDF"),
+        ("voortgangsrapportage-2009-portrait-plain.docx", "docx"),
     ],
 )
 def test_debug_is_for_pdf(name: str, kind: str, tmp_path: Path) -> None:

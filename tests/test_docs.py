@@ -13,7 +13,9 @@ from click.testing import CliRunner
 from pydantic import BaseModel
 
 from voortgang import cli
+from voortgang.diff import RENUMBER_SIMILARITY
 from voortgang.export.csv import ITEM_COLUMNS, SUB_ITEM_COLUMNS
+from voortgang.model.diff import DIFF_FIELDS, Changed, Diff, FieldChange, Renumbered
 from voortgang.model.records import Item, Report
 
 from conftest import ROOT
@@ -44,6 +46,30 @@ def test_the_contract_names_the_fields_of_the_records() -> None:
         assert _contract_fields(section) == set(model.model_fields), section
 
 
+def _contract_table(heading: str) -> set[str]:
+    """The field names in the table under ``heading`` (## or ###), up to the next heading."""
+    body = re.split(rf"^#{{2,3}} {re.escape(heading)}\n", CONTRACT, flags=re.MULTILINE)[1]
+    body = re.split(r"^#{2,3} ", body, flags=re.MULTILINE)[0]
+    return set(re.findall(r"^\| `(\w+)` \|", body, re.MULTILINE))
+
+
+def test_the_contract_names_the_fields_of_the_diff() -> None:
+    models: dict[str, type[BaseModel]] = {
+        "Diff": Diff,
+        "Renumbered": Renumbered,
+        "Changed": Changed,
+        "FieldChange": FieldChange,
+    }
+    for heading, model in models.items():
+        assert _contract_table(heading) == set(model.model_fields), heading
+
+
+def test_the_contract_names_the_fields_a_diff_compares_in_order() -> None:
+    listed = CONTRACT.split("## Diff\n", 1)[1].split("| `fields` |", 1)[1].split("\n", 1)[0]
+    assert tuple(re.findall(r"`(\w+)`", listed)) == DIFF_FIELDS
+    assert f"at least {RENUMBER_SIMILARITY} alike" in CONTRACT
+
+
 def test_the_readme_points_at_the_contract_in_the_repository() -> None:
     assert "[`docs/CONTRACT.md`](docs/CONTRACT.md)" in README
 
@@ -59,7 +85,8 @@ def test_the_contract_names_the_csv_columns_in_order() -> None:
 def _session(section: str) -> list[tuple[str, str]]:
     """(command, output shown) for each ``$ command`` in the code blocks of a README section;
     a command goes on after a line that ends in a backslash."""
-    body = README.split(f"## `voortgang {section}`\n", 1)[1].split("\n## ", 1)[0]
+    heading = section if section.startswith("#") else f"## `voortgang {section}`"
+    body = README.split(f"{heading}\n", 1)[1].split("\n## ", 1)[0]
     steps: list[tuple[str, str]] = []
     for block in re.findall(r"^```\n(\$ .*?)^```$", body, re.MULTILINE | re.DOTALL):
         command: list[str] = []
@@ -76,7 +103,10 @@ def _session(section: str) -> list[tuple[str, str]]:
     return steps
 
 
-@pytest.mark.parametrize("section", ["convert", "validate", "debug"])
+@pytest.mark.parametrize(
+    "section",
+    ["convert", "validate", "debug", "diff", "config", "### Other reports of the family"],
+)
 def test_the_sessions_show_what_the_commands_print(section: str, tmp_path: Path) -> None:
     """Each command of the section, run in turn in a folder with the samples, prints what the
     README shows (standard output and error as a terminal shows them, unbuffered)."""

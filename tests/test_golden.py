@@ -11,7 +11,7 @@ import pytest
 from voortgang import parse
 from voortgang.model.records import Report
 
-from conftest import BROWSER_PRINTS, RENDITIONS, SAMPLES
+from conftest import BROWSER_PRINTS, DOCX_SAMPLES, RENDITIONS, SAMPLES
 
 
 def test_golden_counts(golden: Report) -> None:
@@ -84,6 +84,21 @@ def test_rendition_matches_golden(name: str, golden: Report) -> None:
 
 @pytest.mark.parametrize("name", UNSEEN_LAYOUTS)
 def test_unseen_layout_matches_golden(name: str, golden: Report) -> None:
+    assert_reads_to_golden(name, golden)
+
+
+def test_there_are_word_documents_to_read() -> None:
+    assert len(DOCX_SAMPLES) == 16
+
+
+@pytest.mark.parametrize("name", DOCX_SAMPLES)
+def test_word_document_matches_golden(name: str, golden: Report) -> None:
+    """Every committed Word document, whatever its layout (title block in the page header or
+    the body, tables per track, running header and footer, a different first page), reads
+    to the golden records field for field; it has no pages, so its items none."""
+    report = parse(SAMPLES / name)
+    assert (report.source.format, report.source.pages) == ("docx", None)
+    assert all(item.pages == [] for item in report.items)
     assert_reads_to_golden(name, golden)
 
 

@@ -38,7 +38,7 @@ from voortgang.errors import InputError
 from voortgang.inputs import Input, parse_input
 from voortgang.model.records import Report
 from voortgang.parse.html import read_html
-from voortgang.parse.pdf import PdfSettings
+from voortgang.parse.pdf import ENGINES, Engine, PdfSettings
 from voortgang.parse.pdf.limits import inflation_bounded
 from voortgang.parse.text import read_text, rows_of
 from voortgang.terminal import visible
@@ -303,11 +303,11 @@ def killed_once(item: tuple[Path, int]) -> int:
     return value
 
 
-def dies_on_die(source: Input, password: str | None, settings: PdfSettings) -> Report:
+def dies_on_die(source: Input, password: str | None, **options: object) -> Report:
     """parse_input, but the worker dies on a file that says so."""
     if source.read() == b"die":
         os._exit(1)
-    return parse_input(source, password, settings)
+    return parse_input(source, password, **options)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("jobs", [2, 3])
@@ -608,13 +608,16 @@ def test_a_line_of_nothing_but_spaces_is_no_internal_error() -> None:
         parse_bytes(buffer.getvalue(), "spaces.pdf")
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("angle", [90, 180, 270])
-def test_a_turned_page_reads_as_the_upright_one(angle: int) -> None:
+def test_a_turned_page_reads_as_the_upright_one(angle: int, engine: Engine) -> None:
     pdf = SAMPLES / "voortgangsrapportage-2009-portrait-plain.pdf"
     upright = pdf.read_bytes()
     turned = re.sub(rb"/Type\s*/Page(?!s)", b"/Type /Page /Rotate %d" % angle, upright)
     assert turned != upright
-    read, expected = parse_bytes(turned, str(pdf)), parse_bytes(upright, str(pdf))
+    settings_ = PdfSettings(engine=engine)
+    read = parse_bytes(turned, str(pdf), pdf_settings=settings_)
+    expected = parse_bytes(upright, str(pdf), pdf_settings=settings_)
     assert read.items == expected.items
     assert (read.title, read.plan, read.date) == (expected.title, expected.plan, expected.date)
 

@@ -1,7 +1,8 @@
 """Every word in every table cell ends up in some field of the records.
 
-The words are taken from the files directly (TAB-split lines with the tags stripped, or the
-``<td>`` texts of the HTML), not through voortgang's readers, so a reader that drops text fails.
+The words are taken from the files directly (TAB-split lines with the tags stripped, the
+``<td>`` texts of the HTML, python-docx's text of each Word table cell), not through
+voortgang's readers, so a reader that drops text fails.
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import docx
 import pytest
 from bs4 import BeautifulSoup
+from docx.table import _Cell
 
 from voortgang import parse
 from voortgang.model.records import Item, Report
 
-from conftest import SAMPLES
+from conftest import DOCX_SAMPLES, SAMPLES
 
 WORD = re.compile(r"\w+")
 HEADER_WORDS = {"resultaat", "deadline", "trekker", "stand", "van", "zaken"}
@@ -38,6 +41,16 @@ def rows_of_text(path: Path) -> list[list[str]]:
 def rows_of_html(path: Path) -> list[list[str]]:
     soup = BeautifulSoup(path.read_bytes(), "lxml")
     return [[td.get_text(" ") for td in tr.find_all(["td", "th"])] for tr in soup.find_all("tr")]
+
+
+def rows_of_docx(path: Path) -> list[list[str]]:
+    """The text of each cell of each table, as python-docx reads it: a merged cell once."""
+    document = docx.Document(str(path))
+    return [
+        [_Cell(tc, table).text for tc in row._tr.tc_lst]
+        for table in document.tables
+        for row in table.rows
+    ]
 
 
 def item_words(item: Item) -> tuple[Counter[str], Counter[str]]:
@@ -81,6 +94,7 @@ def check_nothing_lost(rows: list[list[str]], report: Report) -> None:
         ("voortgangsrapportage-2009.txt", rows_of_text),
         ("voortgangsrapportage-2009.html", rows_of_html),
         ("voortgangsrapportage-2009-libreoffice.html", rows_of_html),
+        *((name, rows_of_docx) for name in DOCX_SAMPLES),
     ],
 )
 def test_every_word_of_the_table_is_in_the_records(name: str, rows_of) -> None:

@@ -10,7 +10,7 @@ from voortgang.parse import PDF_VOCABULARY
 from voortgang.parse.pdf import PdfSettings, join, rows
 from voortgang.parse.pdf.columns import Measure, TextLine, find_columns
 from voortgang.parse.pdf.furniture import within_margins
-from voortgang.parse.pdf.glyphs import Glyph, Line, Rulings, _joined, make_lines
+from voortgang.parse.pdf.glyphs import Glyph, Line, Rulings, joined_rulings, make_lines
 from voortgang.parse.pdf.header import labels_of
 from voortgang.parse.pdf.join import draws_wrap_spaces
 from voortgang.parse.pdf.reader import Prepared, _TableReader
@@ -377,9 +377,9 @@ def test_a_heading_wrapped_over_two_lines_is_one_paragraph() -> None:
 def test_a_border_drawn_cell_by_cell_is_one_ruling() -> None:
     # A browser draws each cell's bottom border, 0.75 pt thick: two edges per piece.
     pieces = [(y, x0, x1) for y in (100.5, 101.2) for x0, x1 in ((34, 64), (63, 298), (298, 758))]
-    assert _joined(pieces) == [(100.5, 34, 758), (101.2, 34, 758)]
+    assert joined_rulings(pieces) == [(100.5, 34, 758), (101.2, 34, 758)]
     # Apart on the line, or at another height, they stay apart.
-    assert len(_joined([(100, 34, 64), (100, 80, 120), (110, 34, 64)])) == 3
+    assert len(joined_rulings([(100, 34, 64), (100, 80, 120), (110, 34, 64)])) == 3
 
 
 def test_a_line_across_the_columns_does_not_measure_them() -> None:
@@ -405,3 +405,12 @@ def test_a_line_across_the_columns_does_not_measure_them() -> None:
     reader.columns = crossed
     again = reader._columns(labels_of([header]), [*body, heading], prepared)
     assert again.measures == plain.measures
+
+
+def test_spaces_standing_alone_make_no_line() -> None:
+    """A line is made of ink: a row of spaces alone (a damaged file's, or spaces an engine
+    put back) makes no line, which would have no left or right end."""
+    spaces = [Glyph(" ", x, x + 2.5, 100, 110, 10) for x in (50, 60)]
+    word = [Glyph("a", 50, 55, 200, 210, 10)]
+    lines = make_lines(spaces + word)
+    assert [line.text for line in lines] == ["a"]

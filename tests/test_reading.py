@@ -251,7 +251,7 @@ def test_a_number_cell_holding_several_numbers() -> None:
 # -- no problems where the reading is right ----------------------------------------------------
 
 READABLE = sorted(
-    path.name for path in SAMPLES.iterdir() if path.suffix in (".pdf", ".html", ".txt")
+    path.name for path in SAMPLES.iterdir() if path.suffix in (".pdf", ".docx", ".html", ".txt")
 )
 
 

@@ -9,7 +9,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import closing
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial, wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,6 +21,7 @@ from rich.text import Text
 from voortgang import __version__
 from voortgang.batch import Failure, WithinTime, attempt, ordered_map
 from voortgang.checks import reading_problems, unknown_selectors
+from voortgang.config import Config, ConfigError, load_config
 from voortgang.debug import (
     DEFAULT_RESOLUTION,
     MAX_RESOLUTION,
@@ -30,6 +31,7 @@ from voortgang.debug import (
     read_for_debug,
     write_files,
 )
+from voortgang.diff import check_fields, diff
 from voortgang.export.csv import reports_csv
 from voortgang.export.diagnostics import (
     diagnostics_github,
@@ -37,6 +39,8 @@ from voortgang.export.diagnostics import (
     print_diagnostics,
     summary,
 )
+from voortgang.export.diff import diff_json, diff_markdown, print_diff
+from voortgang.export.diff import summary as diff_summary
 from voortgang.export.html import reports_html
 from voortgang.export.json import items_jsonl, reports_json
 from voortgang.export.markdown import reports_markdown
@@ -52,6 +56,7 @@ from voortgang.inputs import (
     parse_input,
 )
 from voortgang.model.diagnostics import Diagnostic
+from voortgang.model.diff import DIFF_FIELDS, Diff
 from voortgang.model.records import Report
 from voortgang.parse import read_any
 from voortgang.parse.pdf import PdfSettings
@@ -105,6 +110,17 @@ class Settings:
     verbose: bool = False
     quiet: bool = False
     timeout: float | None = DEFAULT_TIMEOUT
+    config_file: Path | None = None
+    columns: list[str] = field(default_factory=list)
+
+    def config(self) -> Config:
+        """The config file's settings with --column's; a usage error (exit 2) where the file
+        or a --column cannot be read."""
+        try:
+            return load_config(self.config_file).with_columns(self.columns)
+        except ConfigError as error:
+            self.error(str(error))
+            sys.exit(2)
 
     def say(self, message: str) -> None:
         if not self.quiet:
@@ -164,6 +180,36 @@ def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
         expose_value=False,
         callback=_set_quiet,
         help="Print nothing but results and errors.",
+    )(command)
+
+
+def _set_config(context: click.Context, _: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        context.ensure_object(Settings).config_file = value
+
+
+def _add_columns(context: click.Context, _: click.Parameter, values: tuple[str, ...]) -> None:
+    context.ensure_object(Settings).columns.extend(values)
+
+
+def config_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--config and --column, taken before the command name or after it."""
+    command = click.option(
+        "--config",
+        type=click.Path(path_type=Path, dir_okay=False),
+        expose_value=False,
+        callback=_set_config,
+        help="Read settings from this file, not from the voortgang.toml or pyproject.toml "
+        "found from the current folder upward.",
+    )(command)
+    return click.option(
+        "--column",
+        multiple=True,
+        metavar="HEADING=FIELD",
+        expose_value=False,
+        callback=_add_columns,
+        help="A column heading and the field it fills (number, title, deadline, lead, "
+        "status); repeatable.",
     )(command)
 
 
@@ -355,6 +401,7 @@ def terminal(force_terminal: bool | None = None, stderr: bool = False) -> Consol
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, no_args_is_help=True)
 @click.version_option(__version__, prog_name="voortgang")
 @common_options
+@config_options
 def main() -> None:
     """Turn Dutch government progress reports (voortgangsrapportages) into records."""
 
@@ -380,6 +427,7 @@ def main() -> None:
 @limit_options
 @jobs_option
 @common_options
+@config_options
 @click.pass_context
 @interruptible
 def parse(
@@ -390,14 +438,14 @@ def parse(
     password: str | None,
     jobs: int,
 ) -> None:
-    """Read reports (PDF, HTML or text rendition; - for stdin) and print their items.
+    """Read reports (PDF, Word, HTML or text rendition; - for stdin) and print their items.
 
-    A folder stands for the .pdf, .html, .htm and .txt files in it (not in its subfolders),
-    sorted by name. JSON is one report object for one FILE and an array of them for several
-    or a folder; --format jsonl prints one item per line, each with its source path. A reading
-    that cannot be right (an item number that is none, a page without its header row, ...)
-    is printed all the same, with a warning per problem on stderr. Exit code 2 when no input
-    could be read, 1 when some could not or one was read with warnings.
+    A folder stands for the .pdf, .docx, .html, .htm and .txt files in it (not in its
+    subfolders), sorted by name. JSON is one report object for one FILE and an array of them
+    for several or a folder; --format jsonl prints one item per line, each with its source
+    path. A reading that cannot be right (an item number that is none, a page without its
+    header row, ...) is printed all the same, with a warning per problem on stderr. Exit code
+    2 when no input could be read, 1 when some could not or one was read with warnings.
     """
     settings = context.ensure_object(Settings)
     if output_format is None:
@@ -416,7 +464,10 @@ def parse(
         except OutputError as error:
             settings.error(str(error))
             sys.exit(2)
-    task = partial(parse_input, password=password, settings=pdf_settings(context))
+    vocabulary = settings.config().vocabulary
+    task = partial(
+        parse_input, password=password, settings=pdf_settings(context), vocabulary=vocabulary
+    )
     doubtful: list[Report] = []
 
     def warn_about(report: Report, bar: Console | None) -> None:
@@ -481,6 +532,7 @@ def _selectors(_: click.Context, parameter: click.Parameter, values: tuple[str, 
 @limit_options
 @jobs_option
 @common_options
+@config_options
 @click.pass_context
 @interruptible
 def check(
@@ -495,21 +547,24 @@ def check(
 ) -> None:
     """Check reports for broken references and numbering faults.
 
-    FILE is a report (PDF, HTML, text rendition; - for stdin) or the JSON or JSON Lines that
-    voortgang parse writes; a folder stands for the .pdf, .html, .htm, .txt, .json, .jsonl
-    and .ndjson files in it (not in its subfolders), sorted by name. Diagnostics go to stdout;
-    with --format json or github the summary line goes to stderr. Exit code 0 when nothing is
-    at error level, 1 when something is (or, with --strict, at warning level), 2 when an
-    input could not be read (the others are checked; where none could, nothing goes to
+    FILE is a report (PDF, Word, HTML, text rendition; - for stdin) or the JSON or JSON Lines
+    that voortgang parse writes; a folder stands for the .pdf, .docx, .html, .htm, .txt, .json,
+    .jsonl and .ndjson files in it (not in its subfolders), sorted by name. Diagnostics go to
+    stdout; with --format json or github the summary line goes to stderr. Exit code 0 when
+    nothing is at error level, 1 when something is (or, with --strict, at warning level), 2
+    when an input could not be read (the others are checked; where none could, nothing goes to
     stdout).
     """
     settings = context.ensure_object(Settings)
+    config = settings.config()
+    chosen, ignored = config.for_check(select, ignore)
     task = partial(
         check_input,
         password=password,
-        select=select or None,
-        ignore=ignore,
+        select=chosen,
+        ignore=ignored,
         settings=pdf_settings(context),
+        vocabulary=config.vocabulary,
     )
     checked: list[Checked]
     checked, unreadable = run_batch(task, files, CHECK_SUFFIXES, settings, jobs, "checking")
@@ -573,6 +628,7 @@ def convert_format(output: Path | None, to: str | None, explode: bool) -> str:
 @password_option
 @limit_options
 @common_options
+@config_options
 @click.pass_context
 def convert(
     context: click.Context,
@@ -598,7 +654,10 @@ def convert(
         settings.error(str(error))
         sys.exit(2)
     limits = pdf_settings(context)
-    found = read_one(source, settings, lambda data, label: read_any(data, label, password, limits))
+    vocabulary = settings.config().vocabulary
+    found = read_one(
+        source, settings, lambda data, label: read_any(data, label, password, limits, vocabulary)
+    )
     if found is None:
         sys.exit(2)
     reports, from_lines = found
@@ -707,6 +766,7 @@ def _page_numbers(
 @password_option
 @limit_options
 @common_options
+@config_options
 @click.pass_context
 @interruptible
 def debug_command(
@@ -732,8 +792,10 @@ def debug_command(
         settings.error(f"{output}: is not a folder")
         sys.exit(2)
 
+    vocabulary = settings.config().vocabulary
+
     def draw(data: bytes, label: str) -> tuple[DebugReading, dict[str, bytes]]:
-        debugged = read_for_debug(data, label, password, pdf_settings(context))
+        debugged = read_for_debug(data, label, password, pdf_settings(context), vocabulary)
         return debugged, debug_files(debugged, pages, resolution)
 
     found = read_one(source, settings, draw)
@@ -752,11 +814,129 @@ def debug_command(
         sys.exit(1)
 
 
+@main.command("config")
+@common_options
+@config_options
+@click.pass_context
+def config_command(context: click.Context) -> None:
+    """Print the settings in force and where each came from: the config file found from the
+    current folder upward (voortgang.toml, or [tool.voortgang] in pyproject.toml) or named by
+    --config, --column, and the built-in vocabulary."""
+    for line in context.ensure_object(Settings).config().lines():
+        click.echo(line)
+
+
+def _diff_fields(
+    _: click.Context, parameter: click.Parameter, value: str | None
+) -> tuple[str, ...]:
+    """Field names, comma-separated; one that names no field is a usage error."""
+    if value is None:
+        return DIFF_FIELDS
+    try:
+        return check_fields(part.strip() for part in value.split(",") if part.strip())
+    except ValueError as error:
+        raise click.BadParameter(str(error), param=parameter) from None
+
+
+def read_edition(name: str, settings: Settings, password: str | None) -> Report:
+    """The one report in input ``name`` for diff, after a warning for each sign that it was
+    not read right; exits 2, after one line on stderr, where there is no such report."""
+    vocabulary = settings.config().vocabulary
+    found = read_one(
+        name, settings, lambda data, label: read_any(data, label, password, vocabulary=vocabulary)
+    )
+    if found is None:
+        sys.exit(2)
+    reports, from_lines = found
+    label = "<stdin>" if name == "-" else name
+    if from_lines:
+        settings.error(
+            f"{label}: JSON Lines hold items without their report's source and tracks; "
+            "diff the report, or the JSON that parse writes"
+        )
+        sys.exit(2)
+    if len(reports) != 1:
+        settings.error(f"{label}: holds {len(reports)} reports; diff compares one with one")
+        sys.exit(2)
+    return reports[0]
+
+
+@main.command("diff")
+@click.argument("old", type=click.Path(allow_dash=True))
+@click.argument("new", type=click.Path(allow_dash=True))
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown", "md"]),
+    callback=lambda _context, _parameter, value: FORMAT_ALIASES.get(value, value),
+    help="Output format. Default: text on a terminal, JSON when piped.",
+)
+@click.option(
+    "--fields",
+    callback=_diff_fields,
+    metavar="FIELDS",
+    help=f"Only changes of these fields count, comma-separated: {', '.join(DIFF_FIELDS)}. "
+    "Items added, removed and renumbered count whatever the fields.",
+)
+@password_option
+@common_options
+@config_options
+@click.pass_context
+@interruptible
+def diff_command(
+    context: click.Context,
+    old: str,
+    new: str,
+    output_format: str | None,
+    fields: tuple[str, ...],
+    password: str | None,
+) -> None:
+    """Show what changed from the OLD edition of a report to the NEW one.
+
+    OLD and NEW are reports in any rendition parse reads, or the JSON it writes (- for stdin,
+    on one side); the two may be of different formats. Items are matched by number, then an
+    item whose number changed but whose title did not is renumbered. Exit code 0 when the
+    editions do not differ, 1 when they do (or one was read with warnings, as parse warns),
+    2 when one cannot be read.
+    """
+    settings = context.ensure_object(Settings)
+    quiet_pdf_libraries(settings.verbose)
+    if old == "-" and new == "-":
+        settings.error("standard input can be only one of the two editions")
+        sys.exit(2)
+    doubtful = False
+    editions = []
+    for name in (old, new):
+        edition = read_edition(name, settings, password)
+        for problem in reading_problems(edition):
+            doubtful = True
+            settings.warn(reading_warning(problem))
+        editions.append(edition)
+    found: Diff = diff(*editions, fields=fields)
+    if output_format is None:
+        output_format = "text" if sys.stdout.isatty() else "json"
+    if output_format == "text":
+        print_diff(found, terminal(), quiet=settings.quiet)
+    else:
+        render = diff_json if output_format == "json" else diff_markdown
+        click.echo(render(found), nl=False)
+        settings.say(diff_summary(found))
+    if doubtful or not found.empty:
+        sys.exit(1)
+
+
+SCHEMAS: dict[str, type[Report] | type[Diff]] = {"report": Report, "diff": Diff}
+
+
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of the report that parse writes as JSON."""
-    schema = Report.model_json_schema(mode="serialization")  # every field parse writes: required
-    click.echo(json.dumps(schema, indent=2, ensure_ascii=False))
+@click.argument("which", type=click.Choice(sorted(SCHEMAS)), default="report")
+def schema(which: str) -> None:
+    """Print the JSON Schema of the report that parse writes as JSON, or (schema diff) of
+    what diff writes as JSON."""
+    # every field written is required
+    found = SCHEMAS[which].model_json_schema(mode="serialization")
+    click.echo(json.dumps(found, indent=2, ensure_ascii=False))
 
 
 def _exit_on_signal(number: int, _: object) -> None:

@@ -26,14 +26,15 @@ from voortgang.errors import InputError
 from voortgang.export.json import reports_json
 from voortgang.files import OutputError, write_atomically
 from voortgang.model.records import Report, Source
-from voortgang.parse import PDF_VOCABULARY
-from voortgang.parse.assemble import COLUMNS, AssemblyTrace, RowPlace, SubItemStart, assemble
+from voortgang.parse import pdf_vocabulary
+from voortgang.parse.assemble import AssemblyTrace, RowPlace, SubItemStart, assemble
 from voortgang.parse.grid import Page
 from voortgang.parse.layout import Columns
 from voortgang.parse.pdf import PageReading, PdfSettings, RowBand, TableReading, read_pdf_pages
 from voortgang.parse.pdf.glyphs import Line
 from voortgang.parse.pdf.join import Box
 from voortgang.parse.sniff import sniff
+from voortgang.vocabulary import VOCABULARY, Vocabulary
 
 Colour = tuple[int, int, int, int]
 
@@ -115,7 +116,11 @@ class DebugReading:
 
 
 def read_for_debug(
-    data: bytes, path: str, password: str | None = None, settings: PdfSettings | None = None
+    data: bytes,
+    path: str,
+    password: str | None = None,
+    settings: PdfSettings | None = None,
+    vocabulary: Vocabulary = VOCABULARY,
 ) -> DebugReading:
     """Read the PDF in ``data`` once, keeping each page's reading. Raises InputError for
     anything but a readable PDF, as ``voortgang parse`` does; a PDF whose pages hold no report
@@ -130,13 +135,16 @@ def read_for_debug(
         raise InputError(f"debug reads PDF only (this is {fmt})")
     pages = list(
         read_pdf_pages(
-            data, password, vocabulary=PDF_VOCABULARY, settings=settings or PdfSettings()
+            data,
+            password,
+            vocabulary=pdf_vocabulary(vocabulary),
+            settings=settings or PdfSettings(),
         )
     )
     source = Source(path=path, format="pdf", sha256=hashlib.sha256(data).hexdigest(), pages=None)
     trace = AssemblyTrace()
     try:
-        report = assemble((page for page, _ in pages), source, trace)
+        report = assemble((page for page, _ in pages), source, trace, vocabulary)
     except InputError as error:
         return DebugReading(path, data, password, pages, trace, None, error.problem)
     return DebugReading(path, data, password, pages, trace, report)
@@ -181,7 +189,10 @@ def item_anchors(report: Report | None) -> list[str]:
 
 def _fields(columns: Columns | None, count: int) -> tuple[str, ...]:
     """The field of each of ``count`` columns, as the header assembly matched names them."""
-    by_index = {} if columns is None else {getattr(columns, name): name for name in COLUMNS}
+    if columns is None:
+        return ("",) * count
+    by_index = {index: name for name, index in columns.fields.items()}
+    by_index |= {index: f"extra ({heading})" for index, heading in columns.extra}
     return tuple(by_index.get(index, "") for index in range(count))
 
 

@@ -15,9 +15,10 @@ from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Report
 from voortgang.parse import parse_bytes, read_any
 from voortgang.parse.pdf import PdfSettings
+from voortgang.vocabulary import VOCABULARY, Vocabulary
 
 # What a folder given as an input stands for: its files with these suffixes.
-REPORT_SUFFIXES = (".pdf", ".html", ".htm", ".txt")
+REPORT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt")
 # check also reads the records parse writes
 CHECK_SUFFIXES = (*REPORT_SUFFIXES, ".json", ".jsonl", ".ndjson")
 
@@ -61,12 +62,17 @@ def gather(names: Sequence[str], suffixes: Sequence[str]) -> tuple[list[Input], 
     return inputs, problems
 
 
-def parse_input(source: Input, password: str | None, settings: PdfSettings | None = None) -> Report:
+def parse_input(
+    source: Input,
+    password: str | None,
+    settings: PdfSettings | None = None,
+    vocabulary: Vocabulary = VOCABULARY,
+) -> Report:
     """The report in ``source``: what ``voortgang.parse`` reads from a file; ``settings``
     are the PDF reader's, its limits among them."""
     if source.data is None:
-        return voortgang.parse(source.name, password, settings)
-    return parse_bytes(source.data, source.name, password, settings)
+        return voortgang.parse(source.name, password, settings, vocabulary=vocabulary)
+    return parse_bytes(source.data, source.name, password, settings, vocabulary)
 
 
 @dataclass(frozen=True)
@@ -84,9 +90,10 @@ def check_input(
     select: Sequence[str] | None,
     ignore: Sequence[str] | None,
     settings: PdfSettings | None = None,
+    vocabulary: Vocabulary = VOCABULARY,
 ) -> Checked:
     """``voortgang.check`` on each report in ``source``: a report in any rendition parse reads,
     or the records JSON or JSON Lines that parse wrote."""
-    reports, _ = read_any(source.read(), source.name, password, settings)
-    found = [d for report in reports for d in voortgang.check(report, select, ignore)]
+    reports, _ = read_any(source.read(), source.name, password, settings, vocabulary)
+    found = [d for report in reports for d in voortgang.check(report, select, ignore, vocabulary)]
     return Checked(len(reports), found)

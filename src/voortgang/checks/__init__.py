@@ -29,8 +29,9 @@ from voortgang.checks.references import references
 from voortgang.checks.sub_items import sub_item_labels
 from voortgang.model.diagnostics import CODES, Diagnostic
 from voortgang.model.records import Report
+from voortgang.vocabulary import VOCABULARY, Vocabulary
 
-Rule = Callable[[Report], Iterable[Diagnostic]]
+Rule = Callable[..., Iterable[Diagnostic]]
 
 RULES: tuple[Rule, ...] = (
     references,
@@ -48,6 +49,8 @@ RULES: tuple[Rule, ...] = (
     long_spans,
     swallowed_numbers,
 )
+# The rules that read the vocabulary (the organisations a config file adds), handed it.
+VOCABULARY_RULES = frozenset({leads})
 READING = "VG5"  # the codes of the reading rules, which parse warns about
 
 __all__ = ["READING", "RULES", "check", "is_selected", "reading_problems", "unknown_selectors"]
@@ -69,12 +72,14 @@ def check(
     report: Report,
     select: Sequence[str] | str | None = None,
     ignore: Sequence[str] | str | None = None,
+    vocabulary: Vocabulary = VOCABULARY,
 ) -> list[Diagnostic]:
     """The faults in ``report``, by page and item number.
 
     ``select`` and ``ignore`` are codes or prefixes of codes (``VG1`` for every reference
     rule), a list of them or one; without ``select`` every rule runs. Raises ValueError for
-    one that names no code, as the command line refuses it.
+    one that names no code, as the command line refuses it. ``vocabulary`` holds the
+    organisations VG401 knows (the built-in ones where not given; see ``voortgang.config``).
     """
     select = [select] if isinstance(select, str) else select
     ignore = [ignore] if isinstance(ignore, str) else ignore
@@ -83,7 +88,7 @@ def check(
     found = [
         diagnostic
         for rule in RULES
-        for diagnostic in rule(report)
+        for diagnostic in (rule(report, vocabulary) if rule in VOCABULARY_RULES else rule(report))
         if is_selected(diagnostic.code, select, ignore)
     ]
     return sorted(

@@ -4,34 +4,36 @@ cannot be read (VG402). Both read the cells as ``parse`` does."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from voortgang.checks.common import about
 from voortgang.model.diagnostics import Diagnostic
-from voortgang.model.organisations import KNOWN_ORGANISATIONS
 from voortgang.model.records import Report
 from voortgang.parse.deadline import read_deadline
+from voortgang.vocabulary import VOCABULARY, Vocabulary
 
-KNOWN_NAMES = {name.casefold(): name for name in KNOWN_ORGANISATIONS} | {
-    full.casefold(): name for name, full in KNOWN_ORGANISATIONS.items()
-}
-
-
-def _close_names(name: str) -> list[str]:
-    """Known names ``name`` may be a slip of the pen for (``BZKK``, ``Nuanza``): about as long,
-    and mostly the same letters."""
-    alike = [known for known in KNOWN_ORGANISATIONS if abs(len(known) - len(name)) <= 2]
-    return difflib.get_close_matches(name, alike, n=2, cutoff=0.75)
+# A known name is a slip of the pen for a name at most this many letters longer or shorter
+LIKE_LENGTH = 2
+# whose letters are this much alike (difflib's ratio): ``BZKK``, ``Nuanza``.
+LIKE_RATIO = 0.75
 
 
-def leads(report: Report) -> Iterator[Diagnostic]:
-    """VG401: a name in the Trekker cell that is not a known organisation, by its short name
-    or its full name, in any case."""
+def _close_names(name: str, known: Iterable[str]) -> list[str]:
+    """Known names ``name`` may be a slip of the pen for: about as long, and mostly the same
+    letters."""
+    alike = [other for other in known if abs(len(other) - len(name)) <= LIKE_LENGTH]
+    return difflib.get_close_matches(name, alike, n=2, cutoff=LIKE_RATIO)
+
+
+def leads(report: Report, vocabulary: Vocabulary = VOCABULARY) -> Iterator[Diagnostic]:
+    """VG401: a name in the lead column that is not a known organisation (in ``vocabulary``:
+    the built-in ones and a config file's), by its short name or its full name, in any
+    case."""
     for item in report.items:
         for name in item.lead:
-            if name.casefold() in KNOWN_NAMES:
+            if name.casefold() in vocabulary.known_names:
                 continue
-            close = _close_names(name)
+            close = _close_names(name, vocabulary.organisation_names)
             hint = f" (did you mean {' or '.join(close)}?)" if close else ""
             yield about(
                 "VG401",

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Item, Report
+from voortgang.vocabulary import number_parts
 
-NUMBER = re.compile(r"\d+(?:\.\d+)*")
+__all__ = ["about", "first_page", "number_parts"]
 
 
 def first_page(item: Item) -> int | None:
@@ -27,10 +26,3 @@ def about(
         source=report.source.path,
         suggestions=suggestions,
     )
-
-
-def number_parts(number: str) -> tuple[int, ...] | None:
-    """``"2.3.1"`` as ``(2, 3, 1)``; None for anything that is not such a number."""
-    if not NUMBER.fullmatch(number):
-        return None
-    return tuple(int(part) for part in number.split("."))

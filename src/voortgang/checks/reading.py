@@ -15,18 +15,14 @@ a particular report, and each threshold below says why it is where it is.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
 from voortgang.checks.common import first_page, number_parts
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Item, Report
+from voortgang.vocabulary import LEADING_NUMBER, MULTI_LEVEL
 
-MULTI_LEVEL = re.compile(r"\d+(?:\.\d+)+")
-# An item number at the start of a paragraph, as a row's number stands when the number column
-# was read into the next one: "4.2.1 Plan van aanpak", "4.2. Plan".
-LEADING_NUMBER = re.compile(r"(\d+(?:\.\d+)+)\.?(?=\s|$)")
 SHOWN = 40  # characters of a cell quoted in a message
 LISTED = 3  # numbers listed in a message before "…"
 

@@ -14,6 +14,7 @@ from voortgang.checks.common import about, number_parts
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Report
 from voortgang.parse.references import Targets, sub_item_target
+from voortgang.vocabulary import label_position
 
 SUGGESTIONS = 3
 
@@ -69,15 +70,11 @@ class NearestNumbers:
         return list(dict.fromkeys(slips + before + after))[:SUGGESTIONS]
 
 
-def _label_position(label: str) -> int:
-    return int(label) if label.isdigit() else ord(label.lower()) - ord("a") + 1
-
-
 def nearest_labels(label: str, labels: tuple[str, ...]) -> list[str]:
     """The labels of the item closest in sequence to the missing ``label``."""
     kind = [other for other in labels if other.isdigit() == label.isdigit()] or list(labels)
-    wanted = _label_position(label)
-    return sorted(kind, key=lambda other: (abs(_label_position(other) - wanted), other))[:2]
+    wanted = label_position(label)
+    return sorted(kind, key=lambda other: (abs(label_position(other) - wanted), other))[:2]
 
 
 def references(report: Report) -> Iterator[Diagnostic]:

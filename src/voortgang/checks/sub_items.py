@@ -12,15 +12,12 @@ from itertools import pairwise
 from voortgang.checks.common import about
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Item, Report
+from voortgang.vocabulary import SUB_ITEM_LABEL
+from voortgang.vocabulary import label_position as _position
 
 
 def _is_label(label: str) -> bool:
-    return label.isdigit() or (len(label) == 1 and label.isalpha())
-
-
-def _position(label: str) -> int:
-    """Where ``label`` stands in its sequence: a and 1 are 1."""
-    return int(label) if label.isdigit() else ord(label.lower()) - ord("a") + 1
+    return bool(SUB_ITEM_LABEL.fullmatch(label))
 
 
 def _faults(item: Item) -> tuple[bool, list[str]]:

@@ -1,7 +1,8 @@
 """CSV for spreadsheets: one row per item, or (``explode``) one per sub-item.
 
 Columns are named after the contract's fields (``docs/CONTRACT.md`` lists them). A list is
-joined with ``|`` (lead, references by their target, pages), sub-items as ``a. text; b. text``;
+joined with ``|`` (lead, references by their target, pages), sub-items as ``a. text; b. text``,
+the columns of no field (``extra``) as a JSON object;
 booleans are ``true``/``false`` and null is an empty cell. Newlines in a text stay in its cell
 (the ``csv`` module quotes it). Rows end in ``\n`` like the newlines inside cells, so that a
 file has one kind of line end.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 from voortgang.model.records import Deadline, Item, Report, SubItem
 
@@ -30,6 +32,7 @@ ITEM_COLUMNS = (
     "sub_items",
     "references",
     "pages",
+    "extra",
 )
 SUB_ITEM_COLUMNS = (
     "sub_item_label",
@@ -82,6 +85,7 @@ def _item_row(report: Report, item: Item) -> dict[str, object]:
         "sub_items": SUB_ITEM_SEPARATOR.join(f"{s.label}. {s.text}" for s in item.sub_items),
         "references": _joined([reference.target for reference in item.references]),
         "pages": _joined(item.pages),
+        "extra": json.dumps(item.extra, ensure_ascii=False) if item.extra else "",
     }
 
 

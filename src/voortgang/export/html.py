@@ -15,7 +15,7 @@ from html import escape
 from itertools import groupby
 
 from voortgang.export.rows import TableRow, result_paragraphs, table_rows
-from voortgang.export.shared import heading, track_titles
+from voortgang.export.shared import extra_headings, heading, track_titles
 from voortgang.model.records import Item, Report
 
 STYLE = """\
@@ -31,10 +31,13 @@ th { background: #eee; }
 td p { margin: 0 0 0.5em; }
 td p:last-child { margin-bottom: 0; }
 """
-HEADER = (
-    "<thead><tr><th>Nr</th><th>Resultaat</th><th>Deadline</th><th>Trekker</th>"
-    "<th>Stand van zaken</th></tr></thead>"
-)
+HEADINGS = ("Nr", "Resultaat", "Deadline", "Trekker", "Stand van zaken")
+
+
+def _header(extra: list[str]) -> str:
+    """The header row: the five columns, then the report's columns of no field."""
+    names = "".join(f"<th>{escape(name)}</th>" for name in (*HEADINGS, *extra))
+    return f"<thead><tr>{names}</tr></thead>"
 
 
 def _lines(lines: tuple[str, ...] | list[str], italic_first: bool = False) -> str:
@@ -53,18 +56,28 @@ def _result(item: Item, row: TableRow) -> str:
     )
 
 
-def _item_rows(item: Item) -> list[str]:
+def _item_rows(item: Item, extra: list[str]) -> list[str]:
     rows = table_rows(item)
     out = []
-    for row in rows:
+    for index, row in enumerate(rows):
         number = ""
         if row.number:
             span = f' rowspan="{len(rows)}"' if len(rows) > 1 else ""
             number = f"<td{span}>{escape(row.number)}</td>"
         status = "".join(f"<p>{escape(line)}</p>" for line in row.status)
-        cells = (_result(item, row), _lines(row.deadline), _lines(row.lead), status)
+        cells = (
+            _result(item, row),
+            _lines(row.deadline),
+            _lines(row.lead),
+            status,
+            *(_paragraphs(item.extra.get(name, "") if index == 0 else "") for name in extra),
+        )
         out.append("<tr>" + number + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     return out
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(f"<p>{escape(line)}</p>" for line in text.split("\n") if text)
 
 
 def _report_body(report: Report) -> list[str]:
@@ -74,13 +87,14 @@ def _report_body(report: Report) -> list[str]:
         if text
     ]
     titles = track_titles(report)
+    extra = extra_headings(report)
     for track, items in groupby(report.items, key=lambda item: item.track):
         # A heading without a title does not read as a track: leave it out rather than have
         # it read as a line of the report's heading.
         if titles.get(track):
             out.append(f"<h2>Spoor {track}: {escape(titles[track])}</h2>")
-        out += ["<table>", HEADER, "<tbody>"]
-        out += [row for item in items for row in _item_rows(item)]
+        out += ["<table>", _header(extra), "<tbody>"]
+        out += [row for item in items for row in _item_rows(item, extra)]
         out += ["</tbody>", "</table>"]
     return out
 

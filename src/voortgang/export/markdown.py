@@ -12,10 +12,18 @@ import re
 from itertools import groupby
 
 from voortgang.export.rows import TableRow, result_paragraphs, table_rows
-from voortgang.export.shared import heading, track_titles
+from voortgang.export.shared import extra_headings, heading, track_titles
 from voortgang.model.records import Item, Report
 
-HEADER = "| Nr | Resultaat | Deadline | Trekker | Stand van zaken |\n|---|---|---|---|---|\n"
+HEADINGS = ("Nr", "Resultaat", "Deadline", "Trekker", "Stand van zaken")
+
+
+def _header(extra: list[str]) -> str:
+    """The header row: the five columns, then the report's columns of no field."""
+    names = [*HEADINGS, *(_escape(name) for name in extra)]
+    return "| " + " | ".join(names) + " |\n" + "|---" * len(names) + "|\n"
+
+
 MARKUP = re.compile(r"([\\|*_`<\[\]])")
 
 
@@ -42,20 +50,27 @@ def _result(item: Item, row: TableRow) -> str:
 def report_markdown(report: Report) -> str:
     out = [f"# {heading(report)}\n"]
     titles = track_titles(report)
+    extra = extra_headings(report)
     for track, items in groupby(report.items, key=lambda item: item.track):
         title = f": {titles[track]}" if titles.get(track) else ""
-        out.append(f"\n## Spoor {track}{title}\n\n{HEADER}")
+        out.append(f"\n## Spoor {track}{title}\n\n{_header(extra)}")
         for item in items:
-            for row in table_rows(item):
+            for index, row in enumerate(table_rows(item)):
                 cells = (
                     _escape(row.number),
                     _result(item, row),
                     _lines(row.deadline),
                     _lines(row.lead),
                     _lines(row.status),
+                    *(_lines(_extra_lines(item, name) if index == 0 else []) for name in extra),
                 )
                 out.append("| " + " | ".join(cells) + " |\n")
     return "".join(out)
+
+
+def _extra_lines(item: Item, heading: str) -> list[str]:
+    text = item.extra.get(heading, "")
+    return text.split("\n") if text else []
 
 
 def reports_markdown(reports: list[Report]) -> str:

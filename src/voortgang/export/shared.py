@@ -11,5 +11,10 @@ def heading(report: Report) -> str:
     return " – ".join(part for part in parts if part) or report.source.path
 
 
+def extra_headings(report: Report) -> list[str]:
+    """The headings of the report's columns of no field (``Item.extra``), in order."""
+    return list(dict.fromkeys(heading for item in report.items for heading in item.extra))
+
+
 def track_titles(report: Report) -> dict[int, str]:
     return {track.number: track.title for track in report.tracks}

@@ -2,15 +2,54 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from voortgang.vocabulary import (
+    FIELDS,
+    REFERENCE_TARGET,
+    SUB_ITEM_LABEL,
+    number_text_problem,
+)
 
 SCHEMA_VERSION = "1"
 
 DeadlineKind = Literal["continuous", "year", "month", "season", "part_of_year", "unknown"]
-SourceFormat = Literal["pdf", "html", "text"]
+SourceFormat = Literal["pdf", "docx", "html", "text"]
 ReferenceField = Literal["title", "sub_item", "status"]
+
+
+def _number_text(text: str) -> str:
+    """An item number as printed: words allowed (a misreading ``check`` reports), but only
+    the digits 0-9 and a bounded length, so that every rule can read it."""
+    if problem := number_text_problem(text):
+        raise ValueError(problem)
+    return text
+
+
+def _label(text: str) -> str:
+    if text and not SUB_ITEM_LABEL.fullmatch(text):
+        raise ValueError(f'"{text[:20]}" is no sub-item label (a-z or 1-99)')
+    return text
+
+
+def _target(text: str) -> str:
+    if not re.fullmatch(REFERENCE_TARGET, text):
+        raise ValueError(f'"{text[:20]}" is no item number or sub-item (2.3.1, 3.1.b)')
+    return text
+
+
+def _columns(columns: dict[str, str] | None) -> dict[str, str] | None:
+    if columns is not None and (odd := [key for key in columns if key not in FIELDS]):
+        raise ValueError(f"{odd[0]!r} is no field; one of {', '.join(FIELDS)}")
+    return columns
+
+
+NumberText = Annotated[str, AfterValidator(_number_text)]
+Label = Annotated[str, AfterValidator(_label)]
+Target = Annotated[str, AfterValidator(_target)]
 
 
 class Record(BaseModel):
@@ -29,14 +68,14 @@ class Deadline(Record):
 class Reference(Record):
     """A cross-reference to another item (``2.3.1``) or sub-item (``3.1.b``)."""
 
-    target: str = Field(description='"2.3.1", or "3.1.b" for a sub-item.')
+    target: Target = Field(description='"2.3.1", or "3.1.b" for a sub-item.')
     text: str = Field(description='As printed: "zie 2.3.1", "Zie punt 2.11", "(2.0.2)".')
     field: ReferenceField
     resolved: bool = Field(description="The target exists in this report.")
 
 
 class SubItem(Record):
-    label: str = Field(description='"a", "1": the label without its dot.')
+    label: Label = Field(description='"a", "1": the label without its dot.')
     text: str = Field(description="The sub-item's text; its paragraphs split by newlines.")
     italic: bool = Field(description="The sub-item's first paragraph was set in italics.")
     deadline: Deadline | None = Field(
@@ -47,7 +86,7 @@ class SubItem(Record):
 
 
 class Item(Record):
-    number: str = Field(description='"2.0.2", exactly as printed.')
+    number: NumberText = Field(description='"2.0.2", exactly as printed.')
     track: int
     title: str = Field(description="The Resultaat text before the first sub-item.")
     italic: bool = Field(description="The title (its first paragraph) was set in italics.")
@@ -58,6 +97,10 @@ class Item(Record):
     sub_items: list[SubItem]
     references: list[Reference]
     pages: list[int] = Field(description="1-based pages the item's rows stand on.")
+    extra: dict[str, str] = Field(
+        default_factory=dict,
+        description="The item's text in each column of no field, by the column's heading.",
+    )
 
 
 class Track(Record):
@@ -75,7 +118,7 @@ class Source(Record):
 class SplitRow(Record):
     """A table row that page breaks cut: the item it belongs to, and the pages it stands on."""
 
-    item: str = Field(description="The number of the item the row belongs to, as printed.")
+    item: NumberText = Field(description="The number of the item the row belongs to, as printed.")
     pages: list[int] = Field(description="The pages the row stands on, two or more.")
 
 
@@ -104,6 +147,11 @@ class Report(Record):
         default=None,
         description="What the reader saw beside the items; null in records written before "
         "voortgang recorded it.",
+    )
+    columns: Annotated[dict[str, str] | None, AfterValidator(_columns)] = Field(
+        default=None,
+        description='Which heading each field\'s column had: {"title": "Actie", "number": ""}; '
+        "a field without a column is absent. Null in records written before it was recorded.",
     )
 
 

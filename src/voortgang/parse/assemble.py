@@ -8,7 +8,7 @@ or with the number of the item before (a row broken by a page), continues it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from voortgang.errors import InputError
@@ -24,13 +24,29 @@ from voortgang.model.records import (
 )
 from voortgang.parse.deadline import read_deadline
 from voortgang.parse.grid import Cell, Page, Row
-from voortgang.parse.layout import Columns, match_header, match_track, read_heading
+from voortgang.parse.layout import (
+    Columns,
+    match_header,
+    match_track,
+    printed_heading,
+    read_heading,
+)
 from voortgang.parse.lead import split_lead
 from voortgang.parse.references import find_references, resolve_references
 from voortgang.parse.subitems import Segment, split_sub_items
+from voortgang.vocabulary import (
+    FIELDS,
+    REQUIRED_FIELDS,
+    VOCABULARY,
+    Vocabulary,
+    number_text_problem,
+)
 
-REQUIRED_COLUMNS = "Resultaat, Deadline, Trekker and Stand van zaken"
-COLUMNS = ("number", "result", "deadline", "lead", "status")
+COLUMNS = FIELDS
+# The error for a table without the report's columns quotes this many of its first row's
+# cells, each to this many characters: enough to recognise a header row, one line in all.
+SHOWN_HEADINGS = 8
+SHOWN_HEADING = 40
 # Where a row stands in the grid: its page's number and its index in the page's rows.
 RowPlace = tuple[int | None, int]
 # Where a paragraph stands: its row's place, its cell's index in the row, its own in the cell.
@@ -69,32 +85,40 @@ class ItemRow:
 
     pages: tuple[int, ...]
     number: Cell
-    result: Cell
+    title: Cell
     deadline: Cell
     lead: Cell
     status: Cell
     origins: tuple[ParagraphPlace, ...] = ()
+    extra: tuple[tuple[str, Cell], ...] = ()
 
     @classmethod
     def of(cls, row: Row, columns: Columns, place: RowPlace) -> ItemRow:
-        """The row's cells by column. Text in a cell under no column of the report is kept
-        as further paragraphs of the status, so that nothing in the table is lost."""
-        number, result, deadline, lead, status = (columns.cell(row, name) for name in COLUMNS)
+        """The row's cells by field, and those of the columns of no field by heading. Text in
+        a cell under no heading is kept as further paragraphs of the status, so that nothing
+        in the table is lost."""
+        number, title, deadline, lead, status = (columns.cell(row, name) for name in COLUMNS)
         others = tuple(p for cell in columns.others(row) for p in cell.paragraphs)
         status = Cell(status.paragraphs + others) if others else status
         page = place[0]
-        origins = tuple((*place, columns.result, i) for i in range(len(result.paragraphs)))
+        title_index = columns.fields["title"]
+        origins = tuple((*place, title_index, i) for i in range(len(title.paragraphs)))
         pages = () if page is None else (page,)
-        return cls(pages, number, result, deadline, lead, status, origins)
+        return cls(pages, number, title, deadline, lead, status, origins, columns.extras(row))
 
     def followed_by(self, rest: ItemRow) -> ItemRow:
         """One row from this row and the rest of it that a page break carried over."""
         pages = tuple(dict.fromkeys(self.pages + rest.pages))
         cells = [getattr(self, name).followed_by(getattr(rest, name)) for name in COLUMNS]
         # A paragraph the break cut is where its first part stands.
-        glued = len(self.result.paragraphs) + len(rest.result.paragraphs)
-        glued -= len(cells[COLUMNS.index("result")].paragraphs)
-        return ItemRow(pages, *cells, origins=self.origins + rest.origins[glued:])
+        glued = len(self.title.paragraphs) + len(rest.title.paragraphs)
+        glued -= len(cells[COLUMNS.index("title")].paragraphs)
+        extra = dict(self.extra)
+        for heading, cell in rest.extra:
+            extra[heading] = extra[heading].followed_by(cell) if heading in extra else cell
+        return ItemRow(
+            pages, *cells, origins=self.origins + rest.origins[glued:], extra=tuple(extra.items())
+        )
 
 
 @dataclass
@@ -105,7 +129,12 @@ class DraftItem:
 
 
 def _number_of(cell: Cell) -> str:
-    return " ".join(cell.text.split()).rstrip(".")
+    """The item number in a number cell; InputError where the cell holds what no record's
+    number can (a digit other than 0-9, a paragraph)."""
+    number = " ".join(cell.text.split()).rstrip(".")
+    if problem := number_text_problem(number):
+        raise InputError(f"the number column holds {problem}")
+    return number
 
 
 def _track_of(number: str) -> int:
@@ -113,10 +142,37 @@ def _track_of(number: str) -> int:
     return int(first) if first.isdigit() else 0
 
 
-def assemble(pages: Iterable[Page], source: Source, trace: AssemblyTrace | None = None) -> Report:
-    """The report that ``pages`` show. Raises InputError where they hold no report table.
-    ``trace``, where given, is filled in with what became of each row."""
+def _shortened(text: str) -> str:
+    return text if len(text) <= SHOWN_HEADING else text[: SHOWN_HEADING - 1] + "…"
+
+
+def _no_table(first_row: Row | None) -> InputError:
+    """The error for pages without the report's table, naming the headings of the first
+    table row, where the header row most likely stands."""
+    required = " and ".join(REQUIRED_FIELDS)
+    if first_row is None:
+        return InputError(f"no table with a {required} column")
+    found = [f'"{_shortened(printed_heading(cell))}"' for cell in first_row.cells]
+    found = [text for text in found if text != '""']
+    shown = ", ".join(found[:SHOWN_HEADINGS]) + (", …" if len(found) > SHOWN_HEADINGS else "")
+    return InputError(
+        f"no table with a {required} column (the first table row has {shown or 'no text'}); "
+        "name a heading's field with --column HEADING=FIELD"
+    )
+
+
+def assemble(
+    pages: Iterable[Page],
+    source: Source,
+    trace: AssemblyTrace | None = None,
+    vocabulary: Vocabulary = VOCABULARY,
+) -> Report:
+    """The report that ``pages`` show, its columns known by the headings in ``vocabulary``.
+    Raises InputError where they hold no report table. ``trace``, where given, is filled in
+    with what became of each row."""
     columns: Columns | None = None
+    first_columns: Columns | None = None
+    first_row: Row | None = None
     track: int | None = None
     tracks: dict[int, str] = {}
     drafts: list[DraftItem] = []
@@ -137,13 +193,16 @@ def assemble(pages: Iterable[Page], source: Source, trace: AssemblyTrace | None 
                 tracks.setdefault(*found_track)
                 if trace is not None:
                     trace.tracks[page.number, index] = track
-            elif header := match_header(row):
+            elif header := match_header(row, vocabulary):
                 columns = header
+                first_columns = first_columns or header
                 if page.number is not None and page.number not in header_pages:
                     header_pages.append(page.number)
                 if trace is not None:
                     trace.headers[page.number, index] = header
             elif columns is None or not row.in_table:
+                if row.in_table and first_row is None:
+                    first_row = row
                 texts = [cell.text for cell in row.cells if not cell.is_empty]
                 heading_lines[-1].extend(texts)
                 for cell in row.cells:
@@ -165,14 +224,14 @@ def assemble(pages: Iterable[Page], source: Source, trace: AssemblyTrace | None 
                     drafts[-1].rows.append(item_row)
                 if trace is not None:
                     trace.items[page.number, index] = len(drafts) - 1
-    if columns is None:
-        raise InputError(f"no table with the columns {REQUIRED_COLUMNS}")
+    if first_columns is None:
+        raise _no_table(first_row)
     if not drafts:
         raise InputError("the report's table has no items")
     heading = read_heading(heading_lines, prominence)
     items = []
     for index, draft in enumerate(drafts):
-        item, begun = _build_item(draft, heading.year)
+        item, begun = _build_item(draft, heading.year, vocabulary.organisation_names)
         items.append(item)
         if trace is not None:
             trace.sub_items += [SubItemStart(place, index, *start) for place, start in begun]
@@ -193,6 +252,7 @@ def assemble(pages: Iterable[Page], source: Source, trace: AssemblyTrace | None 
                 if len(row.pages) > 1
             ],
         ),
+        columns=dict(first_columns.headings),
     )
 
 
@@ -211,7 +271,7 @@ def _deadline(cells: Iterable[Cell], year: int | None) -> Deadline | None:
 
 
 def _build_item(
-    draft: DraftItem, year: int | None
+    draft: DraftItem, year: int | None, known: Collection[str]
 ) -> tuple[Item, list[tuple[ParagraphPlace, tuple[str, bool]]]]:
     """The item, and where each of its sub-items begins: (place, (label, inline))."""
     title = Segment(None)
@@ -223,7 +283,7 @@ def _build_item(
     rows_of: dict[int, list[int]] = {}
     begun: list[tuple[ParagraphPlace, tuple[str, bool]]] = []
     for row in draft.rows:
-        leading, *started = split_sub_items(row.result.paragraphs, labels)
+        leading, *started = split_sub_items(row.title.paragraphs, labels)
         held: list[Segment] = []
         if leading.text:
             continued = sub_items[-1] if sub_items else title
@@ -255,7 +315,7 @@ def _build_item(
                 text=segment.text,
                 italic=segment.is_italic,
                 deadline=_deadline((row.deadline for row in own_rows), year) if alone else None,
-                lead=split_lead(lead_text) if lead_text else None,
+                lead=split_lead(lead_text, known) if lead_text else None,
                 status=(_joined(row.status for row in own_rows) if alone else "") or None,
             )
         )
@@ -272,11 +332,22 @@ def _build_item(
         title=title.text,
         italic=title.is_italic,
         deadline=_deadline((row.deadline for row in draft.rows), year),
-        lead=split_lead(lead_text),
+        lead=split_lead(lead_text, known),
         lead_text=lead_text,
         status=status,
         sub_items=built_sub_items,
         references=references,
         pages=sorted({page for row in draft.rows for page in row.pages}),
+        extra=_extra(draft.rows),
     )
     return item, begun
+
+
+def _extra(rows: list[ItemRow]) -> dict[str, str]:
+    """The text of each column of no field over the item's rows, by heading; a column the
+    item leaves empty too, so that every item of a table has the same headings."""
+    cells: dict[str, list[Cell]] = {}
+    for row in rows:
+        for heading, cell in row.extra:
+            cells.setdefault(heading, []).append(cell)
+    return {heading: _joined(found) for heading, found in cells.items()}

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from voortgang.errors import InputError
 from voortgang.parse.grid import Cell, Row
-from voortgang.vocabulary import COLUMN_NAMES
+from voortgang.vocabulary import HEADING_MAX, REQUIRED_FIELDS, TRACK_NUMBER, VOCABULARY, Vocabulary
 
-TRACK = re.compile(r"^\s*spoor\s+(\d{1,2})\s*(?:([:.\-–—])\s*)?(\S.*?)\s*$", re.IGNORECASE | re.S)
+TRACK = re.compile(
+    rf"^\s*spoor\s+({TRACK_NUMBER})\s*(?:([:.\-–—])\s*)?(\S.*?)\s*$", re.IGNORECASE | re.S
+)
 MONTH_NAMES = (
     "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 )
@@ -26,54 +28,98 @@ SMALL_WORDS = frozenset(
 )
 
 
-def _header_name(cell: Cell) -> str:
-    """A header cell's text as compared with the column names: without case or spaces, so a
-    name wrapped or broken in a narrow cell (``Deadlin`` / ``e``) is still known."""
-    return "".join(cell.text.lower().split()).rstrip(":.")
+def printed_heading(cell: Cell) -> str:
+    """A header cell's text as one line: a heading wrapped in its cell, on one."""
+    return " ".join(cell.text.split())
 
 
 @dataclass(frozen=True, slots=True)
 class Columns:
-    """Which cell of a row holds which column."""
+    """Which cell of a row holds which field (``fields``), the heading each of those columns
+    had (``headings``: "" for a number column without one), and the columns of no field by
+    their headings (``extra``: (index, heading))."""
 
-    number: int
-    result: int
-    deadline: int
-    lead: int
-    status: int
+    fields: Mapping[str, int]
+    headings: Mapping[str, str]
+    extra: tuple[tuple[int, str], ...] = ()
 
-    def cell(self, row: Row, column: str) -> Cell:
-        index = getattr(self, column)
-        return row.cells[index] if index < len(row.cells) else Cell()
+    def cell(self, row: Row, field: str) -> Cell:
+        """The row's cell in ``field``'s column; an empty one where the table has none."""
+        index = self.fields.get(field)
+        return row.cells[index] if index is not None and index < len(row.cells) else Cell()
+
+    def extras(self, row: Row) -> tuple[tuple[str, Cell], ...]:
+        """The row's cells in the columns of no field, by heading."""
+        return tuple(
+            (heading, row.cells[index] if index < len(row.cells) else Cell())
+            for index, heading in self.extra
+        )
 
     def others(self, row: Row) -> tuple[Cell, ...]:
-        """The row's cells under no column of the report: a column the report does not
-        name, or cells past the header's."""
-        named = {self.number, self.result, self.deadline, self.lead, self.status}
+        """The row's cells under no heading at all: an unheaded column beside the number
+        column, or cells past the header's."""
+        named = {*self.fields.values(), *(index for index, _ in self.extra)}
         return tuple(cell for index, cell in enumerate(row.cells) if index not in named)
 
 
-def match_header(row: Row) -> Columns | None:
-    """The column layout if ``row`` is the header row: Resultaat, Deadline, Trekker, Stand van
-    zaken in any order and styling, and before them an unnamed or numbers column.
+def match_header(row: Row, vocabulary: Vocabulary = VOCABULARY) -> Columns | None:
+    """The column layout if ``row`` is the header row: a heading for the title and the
+    status (in any of the spellings ``vocabulary`` knows for them), and for the others where
+    the table has them, in any order and styling; the number column headed as such, or
+    without a heading (the first such column, before the title's where there is one there).
+    A heading that names a field already taken, or none, is a column of its own (``extra``).
 
-    Raises InputError for a header with the four named columns but no column for numbers.
+    Raises InputError for a row whose every heading names a field but that has no column for
+    the numbers; a row with text that names nothing may be a table row, and is not a header.
     """
     if not row.in_table:
         return None
-    names = [_header_name(cell) for cell in row.cells]
-    found: dict[str, int] = {}
-    for column, synonyms in COLUMN_NAMES.items():
-        spellings = ["".join(name.split()) for name in synonyms]
-        index = next((names.index(name) for name in spellings if name in names), None)
-        if index is None:
-            return None
-        found[column] = index
-    taken = set(found.values())
-    before_result = [i for i in range(found["result"]) if i not in taken]
-    if not before_result:
-        raise InputError("the table has no column for the item numbers")
-    return Columns(number=before_result[0], **found)
+    fields: dict[str, int] = {}
+    for index, cell in enumerate(row.cells):
+        text = cell.text
+        if len(text) <= HEADING_MAX and (field := vocabulary.field_of(text)) is not None:
+            fields.setdefault(field, index)
+    if any(field not in fields for field in REQUIRED_FIELDS):
+        return None
+    headings = {field: printed_heading(row.cells[index]) for field, index in fields.items()}
+    named = set(fields.values())
+    unheaded = [i for i, cell in enumerate(row.cells) if i not in named and cell.is_empty]
+    extra = _unique_headings(
+        [
+            (i, printed_heading(c))
+            for i, c in enumerate(row.cells)
+            if i not in named and not c.is_empty
+        ]
+    )
+    if "number" not in fields:
+        before = [index for index in unheaded if index < fields["title"]]
+        if not (before or unheaded):
+            if extra:
+                return None
+            raise InputError("the table has no column for the item numbers")
+        fields["number"] = (before or unheaded)[0]
+        headings["number"] = ""
+    order = sorted(fields, key=fields.__getitem__)
+    return Columns(
+        {field: fields[field] for field in order},
+        {field: headings[field] for field in order},
+        extra,
+    )
+
+
+def _unique_headings(columns: list[tuple[int, str]]) -> tuple[tuple[int, str], ...]:
+    """The columns with their headings, a heading that comes again numbered: ``Noot``,
+    ``Noot (2)``."""
+    used: set[str] = set()
+    unique: list[tuple[int, str]] = []
+    for index, heading in columns:
+        name, count = heading, 1
+        while name in used:
+            count += 1
+            name = f"{heading} ({count})"
+        used.add(name)
+        unique.append((index, name))
+    return tuple(unique)
 
 
 def match_track(row: Row) -> tuple[int, str] | None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-from voortgang.model.organisations import KNOWN_ORGANISATIONS
+from voortgang.vocabulary import ORGANISATIONS
 
 SEPARATOR = re.compile(
     r"\s*(?:[/,;+\n]|\bi\.\s?s\.\s?m\.?|\bism\b|\bin samenwerking met\b|\ben\b|\bmet\b)\s*",
@@ -13,12 +14,12 @@ SEPARATOR = re.compile(
 TRIM = " \t.:;()-–"
 
 
-def _looks_like_organisation(word: str) -> bool:
+def _looks_like_organisation(word: str, known: Collection[str]) -> bool:
     """An abbreviation (``BZK``, ``NCTb``, ``BuZa``, ``J&G``) or a known name."""
-    return word in KNOWN_ORGANISATIONS or "&" in word or sum(c.isupper() for c in word) >= 2
+    return word in known or "&" in word or sum(c.isupper() for c in word) >= 2
 
 
-def split_lead(text: str) -> list[str]:
+def split_lead(text: str, known: Collection[str] = ORGANISATIONS) -> list[str]:
     """Organisations in order of first mention, each once.
 
     Separators are ``/``, ``,``, ``en``, ``i.s.m.`` and line breaks. Names separated only by
@@ -30,6 +31,8 @@ def split_lead(text: str) -> list[str]:
     for part in SEPARATOR.split(text):
         part = part.strip(TRIM)
         words = part.split()
-        names = words if all(_looks_like_organisation(w) for w in words) else [" ".join(words)]
+        names = (
+            words if all(_looks_like_organisation(w, known) for w in words) else [" ".join(words)]
+        )
         found.extend(name for name in names if name and name not in found)
     return found

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from voortgang.model.records import Item, Reference, ReferenceField
+from voortgang.vocabulary import REFERENCE_TARGET
 
-NUMBER = r"\d{1,2}(?:\.\d{1,2}){1,2}(?:\.?[a-z](?![a-zA-Z]))?(?!\d|\.\d)"
+NUMBER = REFERENCE_TARGET
 INTRODUCED = re.compile(
     rf"\b(?:zie(?:\s+(?:ook|punt|actiepunt|onder))*|onder)\s+({NUMBER})"
     rf"((?:\s*(?:,|\ben\b|\bof\b)\s*{NUMBER})*)",
@@ -26,7 +27,7 @@ LISTED = re.compile(NUMBER)
 
 def canonical_target(number: str) -> str:
     """``3.1b`` and ``3.1.b`` both name sub-item b of item 3.1."""
-    return re.sub(r"(?<=\d)([a-z])$", r".\1", number)
+    return re.sub(r"(?<=[0-9])([a-z])$", r".\1", number)
 
 
 def find_references(text: str, field: ReferenceField) -> list[Reference]:

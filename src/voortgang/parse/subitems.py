@@ -17,12 +17,12 @@ from the expected one by kind (``a``, ``2``) or skip at most one (``a``, ``b``, 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from voortgang.parse.grid import Paragraph
+from voortgang.vocabulary import FIRST_LABELS, LABEL_IN_TEXT, label_position, next_label
 
-LABEL = re.compile(r"(?<!\S)([a-z](?=[.)])|\d{1,2}(?=[.)]?\s))[.)]?\s+(?=\S)")
+LABEL = LABEL_IN_TEXT
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,19 +76,17 @@ class Segment:
         return first is not None and first.is_italic
 
 
-def _position(label: str) -> int:
-    return int(label) if label.isdigit() else ord(label) - ord("a") + 1
-
-
-def _successor(label: str) -> str:
-    return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+_position = label_position
+_successor = next_label  # "" after z: no label follows
 
 
 def _accepts(label: str, paragraph_start: bool, labels: list[str]) -> bool:
     """Whether ``label`` begins a sub-item, given the labels the item already has."""
     if not labels:
-        return label in ("a", "1")
+        return label in FIRST_LABELS
     expected = _successor(labels[-1])
+    if not expected:
+        return False
     if label == expected:
         return True
     if not paragraph_start:

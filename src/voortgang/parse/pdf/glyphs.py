@@ -8,7 +8,9 @@ fake bold dropped and the spaces a PDF leaves out put back.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import math
 import re
 import statistics
@@ -44,6 +46,9 @@ class Glyph:
     bold: bool = False
     # False for a space added where the PDF only left a gap.
     drawn: bool = True
+    # True where the engine cannot tell whether a space was drawn after the glyph (pdfium
+    # deletes the spaces after a hyphen it takes to end a line).
+    hides_space: bool = False
 
 
 @dataclass(frozen=True)
@@ -110,13 +115,29 @@ class Line:
         return min(gaps) if gaps else None
 
     @cached_property
+    def tells_wrap_space(self) -> bool:
+        """Whether the line's end shows if a space was drawn there (see Glyph.hides_space)."""
+        return not (self.ink and self.ink[-1].hides_space)
+
+    @cached_property
     def ends_in_space(self) -> bool:
         """Whether the PDF draws a space after the line's last word."""
         return bool(self.glyphs) and self.glyphs[-1].text.isspace() and self.glyphs[-1].drawn
 
+    @cached_property
+    def starts(self) -> tuple[float, ...] | None:
+        """Where its glyphs begin, left to right; None if they are not in that order (a line
+        built by hand), so that ``within`` looks at each."""
+        starts = tuple(g.x0 for g in self.glyphs)
+        return starts if all(a <= b for a, b in itertools.pairwise(starts)) else None
+
     def within(self, left: float, right: float) -> Line | None:
         """The part of the line whose glyphs begin in [left, right), or None if empty."""
-        inside = tuple(g for g in self.glyphs if left <= g.x0 < right)
+        if self.starts is None:
+            inside = tuple(g for g in self.glyphs if left <= g.x0 < right)
+        else:
+            first = bisect.bisect_left(self.starts, left)
+            inside = self.glyphs[first : bisect.bisect_left(self.starts, right, first)]
         return Line(inside) if any(not g.text.isspace() for g in inside) else None
 
 
@@ -257,9 +278,12 @@ def read_page(
                 if fontname not in styles:
                     styles[fontname] = _style(fontname, descriptors, settings)
                 italic, bold = styles[fontname]
-                x0, y0, x1, y1 = turn.box(obj.x0, obj.y0, obj.x1, obj.y1)
-                size = obj.size if direction == "right" else y1 - y0
-                position = (x0, x1, top - y1, top - y0, size)
+                if direction == "right":  # the box stands on the glyph's baseline
+                    baseline = top - obj.matrix[5]
+                    position = (obj.x0, obj.x1, baseline - obj.size, baseline, obj.size)
+                else:
+                    x0, y0, x1, y1 = turn.box(obj.x0, obj.y0, obj.x1, obj.y1)
+                    position = (x0, x1, top - y1, top - y0, y1 - y0)
                 text = obj.get_text()
                 glyphs.append(Glyph(LIGATURES.get(text, text), *position, italic, bold))
         elif isinstance(obj, (LTRect, LTLine)):
@@ -268,12 +292,12 @@ def read_page(
                 vertical.update((round(x0, 1), round(x1, 1)))
             if x1 - x0 > settings.ruling_length:
                 horizontal += [(top - y1, x0, x1), (top - y0, x0, x1)]
-    rulings = Rulings(tuple(sorted(vertical)), tuple(_joined(horizontal, settings)))
+    rulings = Rulings(tuple(sorted(vertical)), tuple(joined_rulings(horizontal, settings)))
     size = (float(page.width), float(page.height)) if direction == "right" else turn.size
     return glyphs, rulings, size
 
 
-def _joined(
+def joined_rulings(
     segments: list[tuple[float, float, float]], settings: PdfSettings = DEFAULT_SETTINGS
 ) -> list[tuple[float, float, float]]:
     """Horizontal rulings with the pieces of one line joined: a browser draws a row's border
@@ -299,7 +323,8 @@ def _joined(
 
 
 def make_lines(glyphs: Sequence[Glyph], settings: PdfSettings = DEFAULT_SETTINGS) -> list[Line]:
-    """Group glyphs into lines by height and add the spaces a PDF leaves out."""
+    """Group glyphs into lines by height and add the spaces a PDF leaves out. A line is
+    made of ink: spaces standing alone (a damaged file's, say) make none."""
     lines: list[list[Glyph]] = []
     for glyph in sorted(glyphs, key=lambda g: (g.top, g.x0)):
         if lines and abs(glyph.top - lines[-1][0].top) <= settings.line_tolerance * glyph.size:
@@ -311,7 +336,7 @@ def make_lines(glyphs: Sequence[Glyph], settings: PdfSettings = DEFAULT_SETTINGS
     return [
         Line(with_spaces(_drawn_once(sorted(line, key=lambda g: g.x0), settings), settings))
         for line in lines
-        if not all(glyph.text.isspace() for glyph in line)
+        if any(not glyph.text.isspace() for glyph in line)
     ]
 
 

@@ -4,7 +4,7 @@ table below them ends."""
 from __future__ import annotations
 
 import statistics
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from voortgang.parse.pdf.glyphs import Glyph, Line, with_spaces
@@ -19,14 +19,17 @@ class Label:
 
 
 def labels_of(
-    lines: Sequence[Line], names: Collection[str] = (), settings: PdfSettings = DEFAULT_SETTINGS
+    lines: Sequence[Line],
+    names: Collection[str] = (),
+    settings: PdfSettings = DEFAULT_SETTINGS,
+    key: Callable[[str], str] = str.lower,
 ) -> list[Label]:
     """The labels of a header row, left to right: on each line the stretches of text set off
     from each other by more than a space, and on the lines below, what stands under them (a
     label wrapped in its cell, ``Stand van`` / ``zaken``, or broken, ``Deadlin`` / ``e``).
 
     Where cells stand as close as words (``Deadline Trekker``), a stretch that spells one of
-    ``names`` (lower case, without spaces) ends where the next word begins another.
+    ``names`` (as ``key`` makes them) ends where the next word begins another.
     """
     labels: list[Label] = []
     for line in lines:
@@ -37,8 +40,8 @@ def labels_of(
         word_gap = max(settings.label_gap * line.size, settings.label_gap_over_space * space)
         stretches: list[list[Glyph]] = []
         for word in line.words:
-            spelled = "".join(g.text for g in stretches[-1]).lower() if stretches else ""
-            begun = "".join(g.text for g in word).lower()
+            spelled = key("".join(g.text for g in stretches[-1])) if stretches else ""
+            begun = key("".join(g.text for g in word))
             next_name = spelled in names and any(name.startswith(begun) for name in names)
             if stretches and not next_name and word[0].x0 - stretches[-1][-1].x1 <= word_gap:
                 stretches[-1].extend(word)
@@ -61,22 +64,31 @@ def header_at(
 ) -> tuple[list[Label], int] | None:
     """The labels of a header row that begins with ``lines[start]``, and where the lines after
     it begin; None if no header row begins there. A header row may take a few lines, its
-    labels wrapped or broken in narrow cells."""
+    labels wrapped or broken in narrow cells: of the bands of one line and more that name
+    the required columns, the one whose labels name the most columns, the shortest of those
+    (a line of the table below the header joins its labels and names fewer)."""
     band = lines[start : start + settings.header_lines]
-    first = "".join(band[0].text.lower().split())
-    wanted = vocabulary.header_names
-    if not any(spelling in first for spellings in wanted for spelling in spellings):
+    key = vocabulary.key
+    first = "".join(key(band[0].text).split())
+    names = vocabulary.all_header_names
+    if not any(name in first for name in vocabulary.telling_names):
         return None
+    best: tuple[int, list[Label], int] | None = None
     for count in range(1, len(band) + 1):
         if count > 1 and (
             band[count - 1].top - band[count - 2].bottom > settings.header_line_gap * band[0].size
         ):
+            break
+        labels = labels_of(band[:count], names, settings, key)
+        found = {"".join(key(label.text).split()).rstrip(":.") for label in labels}
+        if count == 1 and not found & names:  # a header's first line has a whole name
             return None
-        labels = labels_of(band[:count], vocabulary.all_header_names, settings)
-        names = {"".join(label.text.lower().split()).rstrip(":.") for label in labels}
-        if all(names & spellings for spellings in wanted):
-            return labels, start + count
-    return None
+        if not all(found & spellings for spellings in vocabulary.required_names):
+            continue
+        named = sum(bool(found & spellings) for spellings in vocabulary.header_names)
+        if best is None or named > best[0]:
+            best = (named, labels, start + count)
+    return None if best is None else (best[1], best[2])
 
 
 def table_end(lines: Sequence[Line], settings: PdfSettings) -> int:

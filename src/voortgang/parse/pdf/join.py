@@ -126,7 +126,8 @@ def next_word_fitted(lines: LineBreak) -> Join | None:
 def drawn_wrap_space(lines: LineBreak) -> Join | None:
     """Where the producer draws the space a line wraps at and the line ends in one, it
     wrapped there."""
-    return Join.SPACE if lines.wrap_spaces and lines.before.line.ends_in_space else None
+    line = lines.before.line
+    return Join.SPACE if lines.wrap_spaces and line.ends_in_space else None
 
 
 def missing_wrap_space(lines: LineBreak) -> Join | None:
@@ -134,7 +135,9 @@ def missing_wrap_space(lines: LineBreak) -> Join | None:
     did not wrap at a space: it broke after a hyphen or slash, or inside a word too long for
     the column (the word goes on), or it ended (a new paragraph)."""
     before = lines.before
-    if not (lines.wrap_spaces and before.line.x1 + lines.space <= before.measure.reach):
+    if not (lines.wrap_spaces and before.line.tells_wrap_space):
+        return None
+    if before.line.x1 + lines.space > before.measure.reach:
         return None
     return Join.WORD if lines.last.endswith(BREAKS_AFTER) or lines.broken else Join.PARAGRAPH
 
@@ -257,9 +260,10 @@ def draws_wrap_spaces(
 ) -> WrapSpaces:
     """Whether the producer draws the space at which a line wraps: whether a good share of
     the lines of cells end in a drawn space; with the counts that tell."""
-    spaced = sum(part.ends_in_space for part in parts)
-    share = settings.wrap_space_share * len(parts)
-    return WrapSpaces(spaced, len(parts), spaced >= settings.wrap_space_lines and spaced >= share)
+    told = [part for part in parts if part.tells_wrap_space]
+    spaced = sum(part.ends_in_space for part in told)
+    share = settings.wrap_space_share * len(told)
+    return WrapSpaces(spaced, len(told), spaced >= settings.wrap_space_lines and spaced >= share)
 
 
 # -- paragraphs ----------------------------------------------------------------------------------

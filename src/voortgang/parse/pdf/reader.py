@@ -1,4 +1,4 @@
-"""Reader for PDF renditions, with pdfplumber: pages read in order, into the grid.
+"""Reader for PDF renditions: pages read in order, into the grid.
 
 Per page: the glyphs become lines (``glyphs``), the page furniture is left out
 (``furniture``), lines that name the report's columns are a table's header row (``header``),
@@ -11,22 +11,18 @@ its ``PageReading``.
 
 from __future__ import annotations
 
-import io
 import math
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-import pdfplumber
-from pdfplumber.page import Page as PdfPage
-from pdfplumber.utils.exceptions import PdfminerException
-
 from voortgang.errors import InputError
 from voortgang.parse.grid import Cell, Page, Paragraph, Row, Run, normalise_runs
 from voortgang.parse.pdf.columns import Columns, Measure, TextLine, find_columns
+from voortgang.parse.pdf.engines import SourcePage, source_pages
 from voortgang.parse.pdf.furniture import PageLines, running_lines, within_margins
-from voortgang.parse.pdf.glyphs import Line, Rulings, make_lines, read_page
+from voortgang.parse.pdf.glyphs import Line, Rulings, make_lines
 from voortgang.parse.pdf.header import Label, header_at, table_end
 from voortgang.parse.pdf.join import (
     Box,
@@ -35,7 +31,6 @@ from voortgang.parse.pdf.join import (
     join_between,
     paragraphs_of,
 )
-from voortgang.parse.pdf.limits import LimitError, inflation_bounded
 from voortgang.parse.pdf.reading import PageReading, RowBand, RowKind, TableReading
 from voortgang.parse.pdf.rows import (
     alignment_evidence,
@@ -97,11 +92,10 @@ class _TableReader:
         # Where paragraphs went on from line to line on the page being read.
         self.joins: list[LineJoin] = []
 
-    def prepare(self, number: int, page: PdfPage) -> Prepared:
+    def prepare(self, source: SourcePage) -> Prepared:
         """The page's glyphs as lines, and its rulings: all the reader needs of the PDF page,
         so that the page can be released before its neighbours are read."""
-        glyphs, rulings, (width, height) = read_page(page, self.settings)
-        all_lines = make_lines(glyphs, self.settings)
+        all_lines = make_lines(source.glyphs, self.settings)
         lines = within_margins(all_lines, self.settings)
         vocabulary, settings = self.vocabulary, self.settings
         headers = [
@@ -109,7 +103,9 @@ class _TableReader:
             for i in range(len(lines))
             if (found := header_at(lines, i, vocabulary, settings))
         ]
-        return Prepared(number, width, height, rulings, all_lines, lines, headers)
+        return Prepared(
+            source.number, source.width, source.height, source.rulings, all_lines, lines, headers
+        )
 
     def page(self, prepared: Prepared, around: Sequence[Prepared]) -> tuple[Page, PageReading]:
         """The page's grid and reading; ``around`` are the pages before and after it, to tell
@@ -419,49 +415,18 @@ def read_pdf_pages(
     vocabulary: TableVocabulary,
     settings: PdfSettings = DEFAULT_SETTINGS,
 ) -> Iterator[tuple[Page, PageReading]]:
-    """The PDF's pages, each with how it was read. Whatever pdfminer or pdfplumber raise on a
-    damaged file, while opening it or reading a page, is an InputError; an error raised in
-    voortgang's own code is not. The streams it decodes obey ``settings.max_inflate`` and
-    ``max_inflate_total`` (LimitError past them)."""
-    with inflation_bounded(settings.max_inflate, settings.max_inflate_total):
-        yield from _read_pdf_pages(data, password, vocabulary, settings)
-
-
-def _read_pdf_pages(
-    data: bytes, password: str | None, vocabulary: TableVocabulary, settings: PdfSettings
-) -> Iterator[tuple[Page, PageReading]]:
-    try:
-        document = pdfplumber.open(io.BytesIO(data), password=password or "")
-        pages = document.pages
-    except Exception as error:
-        if limit := _limit_in(error):
-            raise LimitError(limit.problem) from None
-        if not _raised_by_backend(error):
-            raise
-        raise InputError(_open_error(error, password)) from None
-    with document:
-        reader = _TableReader(vocabulary, settings)
-        seen_text = False
-        for result in _pages_in_context(reader, _prepared(reader, pages), settings.running_pages):
-            seen_text = seen_text or bool(result[0].rows)
-            yield result
-        if not seen_text:
-            raise InputError("the PDF has no text layer (a scan?); run OCR on it first")
-
-
-def _prepared(reader: _TableReader, pages: Iterable[PdfPage]) -> Iterator[Prepared]:
-    """Each page prepared (``_TableReader.prepare``) and released."""
-    for number, page in enumerate(pages, start=1):
-        try:
-            yield reader.prepare(number, page)
-        except Exception as error:
-            if limit := _limit_in(error):
-                raise LimitError(f"page {number}: {limit.problem}") from None
-            if not _raised_by_backend(error):
-                raise
-            raise InputError(f"not a readable PDF: page {number}: {_reason(error)}") from None
-        finally:
-            page.close()
+    """The PDF's pages, each with how it was read, by the engine ``settings`` name. Whatever
+    the engine raises on a damaged file, while opening it or reading a page, is an
+    InputError; an error raised in voortgang's own code is not."""
+    reader = _TableReader(vocabulary, settings)
+    sources = source_pages(data, password, settings.engine, settings)
+    prepared = (reader.prepare(source) for source in sources)
+    seen_text = False
+    for result in _pages_in_context(reader, prepared, settings.running_pages):
+        seen_text = seen_text or bool(result[0].rows)
+        yield result
+    if not seen_text:
+        raise InputError("the PDF has no text layer (a scan?); run OCR on it first")
 
 
 def _pages_in_context(
@@ -498,51 +463,3 @@ def read_pdf(
     """The PDF's pages (see ``read_pdf_pages``)."""
     for page, _ in read_pdf_pages(data, password, vocabulary=vocabulary, settings=settings):
         yield page
-
-
-def _limit_in(error: BaseException) -> LimitError | None:
-    """The LimitError that ``error`` is or wraps (pdfplumber wraps what pdfminer raises in
-    its own exception), or None."""
-    seen: set[int] = set()
-    found: BaseException | None = error
-    while found is not None and id(found) not in seen:
-        if isinstance(found, LimitError):
-            return found
-        seen.add(id(found))
-        inner = found.args[0] if found.args else None
-        found = inner if isinstance(inner, BaseException) else found.__cause__ or found.__context__
-    return None
-
-
-def _raised_by_backend(error: BaseException) -> bool:
-    """Whether ``error`` was raised inside pdfminer or pdfplumber: whether, of the frames it
-    passed through, the innermost one of theirs or ours is theirs (the standard library's,
-    zlib's say, count for whoever called them)."""
-    innermost = ""
-    frame = error.__traceback__
-    while frame is not None:
-        module = frame.tb_frame.f_globals.get("__name__", "")
-        if module.split(".")[0] in ("pdfminer", "pdfplumber", "voortgang"):
-            innermost = module
-        frame = frame.tb_next
-    return innermost.startswith(("pdfminer", "pdfplumber"))
-
-
-def _reason(error: BaseException) -> str:
-    """What pdfminer said, short and on one line."""
-    wrapped = isinstance(error, PdfminerException) and error.args  # pdfplumber wraps pdfminer's
-    cause = error.args[0] if wrapped else error
-    text = " ".join(str(cause).split())
-    if not isinstance(cause, BaseException):
-        return text[:100]
-    reason = f"{type(cause).__name__}: {text}" if text else type(cause).__name__
-    return reason if len(reason) <= 100 else reason[:99] + "…"
-
-
-def _open_error(error: BaseException, password: str | None) -> str:
-    reason = _reason(error)
-    if "password" in reason.lower():
-        if password is not None:
-            return "the PDF's password is not right"
-        return "the PDF is encrypted; pass --password"
-    return f"not a readable PDF: {reason}"

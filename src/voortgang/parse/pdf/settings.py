@@ -11,14 +11,25 @@ nothing here knows which report it reads.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Literal
+
+Engine = Literal["pdfium", "pdfplumber"]
 
 
 @dataclass(frozen=True, slots=True)
 class PdfSettings:
     """The PDF reader's tolerances. Pass a changed copy (``dataclasses.replace``) to
     ``read_pdf`` or ``voortgang.parse`` to read a producer the defaults do not fit."""
+
+    engine: Engine = "pdfplumber"
+    """What reads the PDF's glyphs and rulings: ``pdfplumber`` (pdfminer, all in Python, the
+    reference, and the default: its stream decoding obeys ``max_inflate``) or ``pdfium``
+    (pypdfium2, in C, about a third faster over a whole parse, but its decoding of streams
+    is not bounded by voortgang: for PDFs from trusted sources). Both give the same
+    records."""
 
     # -- the page's drawings ------------------------------------------------------------------
     ruling_length: float = 4.0
@@ -165,26 +176,51 @@ class PdfSettings:
     file is refused (many streams each under ``max_inflate``)."""
 
 
+# The shortest column name a line is searched for to find a header row (see
+# ``TableVocabulary.telling_names``).
+SEARCH_NAME_LENGTH = 4
+
+
 @dataclass(frozen=True)
 class TableVocabulary:
-    """What the reader knows of the report: the names of its columns (each in its spellings,
-    lower case), the grammar of an item number and of its first part where a narrow cell
-    wraps it, and the names of organisations (which are not broken words when a cell wraps
-    between them)."""
+    """What the reader knows of the report: the names of its columns (per column, each
+    name's ``key``: how a header's text is compared), which of those columns every table has
+    (``required``, indexes into ``column_names``), the grammar of an item number and of its
+    first part where a narrow cell wraps it, and the names of organisations (which are not
+    broken words when a cell wraps between them)."""
 
     column_names: tuple[tuple[str, ...], ...]
     item_number: re.Pattern[str]
     item_number_start: re.Pattern[str]
     organisations: frozenset[str]
+    key: Callable[[str], str] = str.lower
+    required: tuple[int, ...] | None = None  # None: every column
 
     @cached_property
     def header_names(self) -> list[frozenset[str]]:
-        """Per column, its spellings without spaces, as a header may wrap or break them."""
-        return [frozenset("".join(name.split()) for name in names) for names in self.column_names]
+        """Per column, its names as keys without spaces, as a header may wrap or break them."""
+        return [
+            frozenset("".join(self.key(name).split()) for name in names)
+            for names in self.column_names
+        ]
 
     @cached_property
     def all_header_names(self) -> frozenset[str]:
         return frozenset().union(*self.header_names)
+
+    @cached_property
+    def telling_names(self) -> frozenset[str]:
+        """The names a line is looked at as a header for (the first line of a header holds
+        one): those of at least SEARCH_NAME_LENGTH letters, as shorter ones (``nr``, ``wie``)
+        stand inside too many words of the table's text to tell anything."""
+        return frozenset(name for name in self.all_header_names if len(name) >= SEARCH_NAME_LENGTH)
+
+    @cached_property
+    def required_names(self) -> list[frozenset[str]]:
+        """The names of the columns a header row must have."""
+        if self.required is None:
+            return self.header_names
+        return [self.header_names[index] for index in self.required]
 
 
 DEFAULT_SETTINGS = PdfSettings()

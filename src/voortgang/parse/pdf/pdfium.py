@@ -1,0 +1,355 @@
+"""Glyphs and rulings from pdfium (through pypdfium2), the fast engine.
+
+pdfium lays a page's text out in C; this module asks it, a character at a time, for what the
+reader needs of each glyph (its text, its box, its size, its font's style) and walks the
+page's path objects for the rulings. It yields the same ``Glyph`` and ``Rulings`` values as
+the pdfminer engine (``glyphs.read_page``), measured the same way, so that everything after
+does not know which engine read the page:
+
+- a glyph's box runs from its origin to its origin plus its advance (pdfium's loose box),
+  and, upright, from its baseline plus its font's descent to one type size above that;
+- its size is the font size scaled by the text matrix (a browser sets 32 units at 0.75);
+- characters pdfium makes up (``FPDFText_IsGenerated``: the spaces and line ends it infers)
+  are left out, as pdfminer has none: the reader puts in the spaces a gap stands for;
+- italic and bold come from the font's name, descriptor flags, italic angle and weight;
+- rulings are the path objects' straight subpaths (a line, or a rectangle's four sides),
+  inside form XObjects too, in page space.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from voortgang.parse.pdf.glyphs import (
+    BOLD_NAME,
+    ITALIC_FLAG,
+    ITALIC_NAME,
+    LIGATURES,
+    Glyph,
+    Rulings,
+    joined_rulings,
+)
+from voortgang.parse.pdf.settings import PdfSettings
+
+# pdfium's font flags follow the PDF's FontDescriptor /Flags (ISO 32000 table 123).
+FORCE_BOLD_FLAG = 1 << 18
+# How deep form XObjects may nest before the rest is not looked into for rulings (a form
+# that draws itself at every level would otherwise be walked exponentially).
+MAX_FORM_DEPTH = 8
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1, 0, 0, 1, 0, 0)
+# What pdfium gives for a hyphen that ends a line before a word goes on on the next: a
+# control character of its own. It deletes the spaces drawn after that hyphen, so whether
+# the line wrapped at a space after it (``voor- en``) cannot be told (Glyph.hides_space).
+HYPHEN_MARK = "\x02"
+# pdfium's own bound below which a text object is no wider than nothing (kSizeEpsilon).
+SIZE_EPSILON = 0.01
+# One character pdfium read: its text, origin, right edges (of the box pdfium measures and
+# of the ink), top, bottom, size, font and text object.
+_Char = tuple[str, float, float, float, float, float, float, "_Font", int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Font:
+    key: int  # pdfium's handle
+    italic: bool
+    bold: bool
+
+
+def _font(key: int, weight: int, settings: PdfSettings) -> _Font:
+    """The font's style, from its name, flags, italic angle and weight."""
+    handle = ctypes.cast(key, raw.FPDF_FONT)
+    length = raw.FPDFFont_GetBaseFontName(handle, None, 0)
+    buffer = ctypes.create_string_buffer(max(length, 1))
+    raw.FPDFFont_GetBaseFontName(handle, buffer, length)
+    name = buffer.value.decode("utf-8", "replace").split("+", 1)[-1]
+    flags = raw.FPDFFont_GetFlags(handle)
+    angle = ctypes.c_int(0)
+    has_angle = raw.FPDFFont_GetItalicAngle(handle, ctypes.byref(angle))
+    italic = bool(ITALIC_NAME.search(name)) or (flags > 0 and bool(flags & ITALIC_FLAG))
+    italic = italic or bool(has_angle and angle.value != 0)
+    bold = bool(BOLD_NAME.search(name)) or (flags > 0 and bool(flags & FORCE_BOLD_FLAG))
+    bold = bold or weight >= settings.bold_weight
+    return _Font(key, italic, bold)
+
+
+def read_pdfium_page(page: pdfium.PdfPage, settings: PdfSettings) -> tuple[list[Glyph], Rulings]:
+    """The page's upright glyphs and its rulings, in page space with y growing downwards."""
+    height = page.get_height()
+    return _glyphs(page, height, settings), _rulings(page, height, settings)
+
+
+def _glyphs(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> list[Glyph]:
+    textpage = raw.FPDFText_LoadPage(page.raw)
+    if not textpage:
+        return []
+    try:
+        chars = list(_char_boxes(textpage, height, settings))
+    finally:
+        raw.FPDFText_ClosePage(textpage)
+    glyphs = list(_chars(chars))
+    return glyphs + list(_lost_spaces(page.raw, chars, height, settings))
+
+
+def _chars(chars: list[_Char]) -> Iterator[Glyph]:
+    """The page's upright glyphs, measured as pdfminer measures them (see the module's
+    docstring): a ligature, which pdfium gives as one character per letter at one origin, is
+    one glyph of its letters, as pdfminer has it."""
+    for index, char in enumerate(chars):
+        text, origin, right, ink_right, top, bottom, size, font, obj = char
+        if index and chars[index - 1][1] == origin and chars[index - 1][8] == obj:
+            continue  # a later letter of a ligature, joined to the first
+        letters = [text]
+        following = index + 1
+        while following < len(chars) and chars[following][1] == origin:
+            letters.append(chars[following][0])  # pdfium shares the glyph's box among them
+            right = max(right, chars[following][2])
+            following += 1
+        if font.italic and right <= ink_right and following < len(chars):
+            # pdfium's box reaches the ink where a slanted glyph overhangs its advance: the
+            # advance ends where the next glyph of the line begins, if sooner.
+            after = chars[following]
+            if after[8] == obj and after[4] == top and origin < after[1] < right:
+                right = after[1]
+        text = LIGATURES.get("".join(letters), "".join(letters))
+        hides_space = text == HYPHEN_MARK  # pdfium deleted any spaces drawn after it
+        text = "-" if hides_space else text
+        yield Glyph(
+            text, origin, right, top, bottom, size, font.italic, font.bold, True, hides_space
+        )
+
+
+def _prototype(function: object, restype: object, *argtypes: object) -> Callable[..., Any]:
+    """pypdfium2's ``function`` called with plain integers for handles: converting its typed
+    pointers costs more than the call, and the loop below makes a few calls a character."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+_INT, _HANDLE = ctypes.c_int, ctypes.c_void_p
+_get_unicode = _prototype(raw.FPDFText_GetUnicode, ctypes.c_uint, _HANDLE, _INT)
+_is_generated = _prototype(raw.FPDFText_IsGenerated, _INT, _HANDLE, _INT)
+_get_text_object = _prototype(raw.FPDFText_GetTextObject, _HANDLE, _HANDLE, _INT)
+_get_matrix = _prototype(raw.FPDFText_GetMatrix, _INT, _HANDLE, _INT, ctypes.POINTER(raw.FS_MATRIX))
+_get_loose_box = _prototype(
+    raw.FPDFText_GetLooseCharBox, _INT, _HANDLE, _INT, ctypes.POINTER(raw.FS_RECTF)
+)
+_DOUBLE = ctypes.POINTER(ctypes.c_double)
+_get_ink_box = _prototype(
+    raw.FPDFText_GetCharBox, _INT, _HANDLE, _INT, _DOUBLE, _DOUBLE, _DOUBLE, _DOUBLE
+)
+_get_origin = _prototype(raw.FPDFText_GetCharOrigin, _INT, _HANDLE, _INT, _DOUBLE, _DOUBLE)
+_get_font = _prototype(raw.FPDFTextObj_GetFont, _HANDLE, _HANDLE)
+_get_font_size = _prototype(
+    raw.FPDFTextObj_GetFontSize, _INT, _HANDLE, ctypes.POINTER(ctypes.c_float)
+)
+# What pdfium generates: the spaces it infers and the line ends it puts in.
+GENERATED_CODES = frozenset(map(ord, " \r\n"))
+
+
+def _char_boxes(
+    textpage: raw.FPDF_TEXTPAGE, height: float, settings: PdfSettings
+) -> Iterator[_Char]:
+    """Each drawn, upright character: its text, origin, right edges (of the box pdfium
+    measures and of the ink, the latter for slanted type only), top, bottom, size, font and
+    text object. Font and size are asked once an object."""
+    page = ctypes.cast(textpage, ctypes.c_void_p).value
+    loose, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+    loose_ref, matrix_ref = ctypes.byref(loose), ctypes.byref(matrix)
+    left, right, low, high = (ctypes.c_double(0) for _ in range(4))
+    x, y = ctypes.c_double(0), ctypes.c_double(0)
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    objects: dict[int, tuple[_Font, float]] = {}
+    fonts: dict[int, _Font] = {}
+    font_size = ctypes.c_float(0)
+    for i in range(raw.FPDFText_CountChars(textpage)):
+        code = _get_unicode(page, i)
+        if code in GENERATED_CODES and _is_generated(page, i) == 1:
+            continue
+        if not _get_matrix(page, i, matrix_ref):
+            continue
+        if not (matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0):  # not upright
+            continue
+        key = _get_text_object(page, i) or 0
+        known = objects.get(key)
+        if known is None:
+            handle = _get_font(key) if key else None
+            font = fonts.get(handle or 0)
+            if font is None:
+                weight = raw.FPDFText_GetFontWeight(textpage, i)
+                font = _font(handle, weight, settings) if handle else _Font(0, False, False)
+                fonts[handle or 0] = font
+            em = font_size.value if key and _get_font_size(key, ctypes.byref(font_size)) else 0
+            known = objects[key] = (font, em)
+        font, em = known
+        _get_loose_box(page, i, loose_ref)
+        ink_right = loose.right
+        if font.italic:
+            _get_ink_box(page, i, left, right, low, high)
+            ink_right = right.value
+        _get_origin(page, i, x_ref, y_ref)
+        size = em * abs(matrix.d)
+        bottom = height - y.value
+        yield (
+            _text(code),
+            x.value,
+            loose.right,
+            ink_right,
+            bottom - size,
+            bottom,
+            size,
+            font,
+            key,
+        )
+
+
+def _lost_spaces(
+    page: raw.FPDF_PAGE, chars: list[_Char], height: float, settings: PdfSettings
+) -> Iterator[Glyph]:
+    """The spaces pdfium's text page leaves out: a text object that draws nothing but a
+    space (LibreOffice writes the space a line wraps at so) has no width, and pdfium skips
+    it; pdfminer, and the reader's evidence of drawn wrap spaces, keep it. Put back where the
+    object stands, as wide as the font's other spaces on the page (else the usual space)."""
+    seen = {char[8] for char in chars}
+    widths: dict[int, float] = {}  # a space's width in em, by font
+    for text, origin, right, _, _, _, size, font, _ in chars:
+        if text == " " and size > 0:
+            widths.setdefault(font.key, (right - origin) / size)
+    left, low, right, high = (ctypes.c_float(0) for _ in range(4))
+    size = ctypes.c_float(0)
+    for obj, matrix in _text_objects(page):
+        if (ctypes.cast(obj, ctypes.c_void_p).value or 0) in seen:
+            continue
+        if not raw.FPDFPageObj_GetBounds(obj, left, low, right, high):
+            continue
+        if right.value - left.value > SIZE_EPSILON or not raw.FPDFTextObj_GetFontSize(obj, size):
+            continue
+        a, b, c, d, e, f = matrix
+        if not (a * d > 0 and b * c <= 0):
+            continue
+        em = size.value * abs(d)
+        handle = raw.FPDFTextObj_GetFont(obj)
+        key = ctypes.cast(handle, ctypes.c_void_p).value or 0
+        width = widths.get(key, settings.default_space) * em
+        baseline = height - f
+        yield Glyph(" ", e, e + width, baseline - em, baseline, em)
+
+
+def _text_objects(page: raw.FPDF_PAGE) -> Iterator[tuple[raw.FPDF_PAGEOBJECT, Matrix]]:
+    """The page's text objects, forms included, each with its matrix in page space."""
+    for obj, kind, matrix in _page_objects(page):
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            yield obj, matrix
+
+
+def _text(code: int) -> str:
+    """The character pdfium read, anything that is no character as the replacement
+    character."""
+    return chr(code) if 0 < code < 0x110000 else "\ufffd"
+
+
+def _rulings(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> Rulings:
+    vertical: set[float] = set()
+    horizontal: list[tuple[float, float, float]] = []
+    for x0, y0, x1, y1 in _straight_shapes(page.raw):
+        top, bottom = height - y1, height - y0
+        if y1 - y0 > settings.ruling_length:
+            vertical.update((round(x0, 1), round(x1, 1)))
+        if x1 - x0 > settings.ruling_length:
+            horizontal += [(top, x0, x1), (bottom, x0, x1)]
+    return Rulings(tuple(sorted(vertical)), tuple(joined_rulings(horizontal, settings)))
+
+
+def _straight_shapes(page: raw.FPDF_PAGE) -> Iterator[tuple[float, float, float, float]]:
+    """The bounds of each straight subpath (a line, or a rectangle drawn as four sides) of
+    the page's path objects, forms included; curves and other shapes left out."""
+    for obj, kind, matrix in _page_objects(page):
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            yield from _subpaths(obj, matrix)
+
+
+def _page_objects(
+    page: raw.FPDF_PAGE,
+) -> Iterator[tuple[raw.FPDF_PAGEOBJECT, int, Matrix]]:
+    """The page's objects and those of its forms (to MAX_FORM_DEPTH), each with its type and
+    its matrix in page space."""
+    stack: list[tuple[object, int, Matrix]] = [(page, 0, IDENTITY)]
+    while stack:
+        container, depth, outer = stack.pop()
+        in_form = depth > 0
+        count = (raw.FPDFFormObj_CountObjects if in_form else raw.FPDFPage_CountObjects)(container)
+        get = raw.FPDFFormObj_GetObject if in_form else raw.FPDFPage_GetObject
+        for index in range(max(count, 0)):
+            obj = get(container, index)
+            kind = raw.FPDFPageObj_GetType(obj)
+            matrix = _compose(_matrix(obj), outer)
+            yield obj, kind, matrix
+            if kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+                stack.append((obj, depth + 1, matrix))
+
+
+def _matrix(obj: raw.FPDF_PAGEOBJECT) -> Matrix:
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, m):
+        return IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """``inner`` then ``outer``, as PDF matrices (row vectors) compose."""
+    a, b, c, d, e, f = inner
+    p, q, r, s, t, u = outer
+    return (
+        a * p + b * r,
+        a * q + b * s,
+        c * p + d * r,
+        c * q + d * s,
+        e * p + f * r + t,
+        e * q + f * s + u,
+    )
+
+
+def _subpaths(
+    obj: raw.FPDF_PAGEOBJECT, matrix: Matrix
+) -> Iterator[tuple[float, float, float, float]]:
+    a, b, c, d, e, f = matrix
+    points: list[tuple[float, float]] = []
+    straight = True
+    x, y = ctypes.c_float(0), ctypes.c_float(0)
+    for index in range(max(raw.FPDFPath_CountSegments(obj), 0)):
+        segment = raw.FPDFPath_GetPathSegment(obj, index)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind == raw.FPDF_SEGMENT_MOVETO and points:
+            if straight and (shape := _shape(points)):
+                yield shape
+            points, straight = [], True
+        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+            straight = False
+        raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        px, py = x.value, y.value
+        points.append((a * px + c * py + e, b * px + d * py + f))
+    if points and straight and (shape := _shape(points)):
+        yield shape
+
+
+def _shape(points: list[tuple[float, float]]) -> tuple[float, float, float, float] | None:
+    """The bounds of a line (two points) or of an upright rectangle (four corners, the first
+    maybe repeated to close it); None for any other shape."""
+    if len(points) == 5 and points[4] == points[0]:
+        points = points[:4]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    if not all(math.isfinite(v) for v in xs + ys):
+        return None
+    if len(points) == 2:
+        return min(xs), min(ys), max(xs), max(ys)
+    upright = len({round(v, 3) for v in xs}) <= 2 and len({round(v, 3) for v in ys}) <= 2
+    if len(points) == 4 and upright:
+        return min(xs), min(ys), max(xs), max(ys)
+    return None
