@@ -10,6 +10,7 @@ here.
 from __future__ import annotations
 
 import io
+import sys
 import threading
 from pathlib import Path
 
@@ -229,3 +230,41 @@ def test_an_unknown_engine_is_refused() -> None:
 def test_the_engines_are_named_in_one_place() -> None:
     assert ENGINES == ("pdfium", "pdfplumber")
     assert PdfSettings().engine == "pdfplumber"  # its decoding is bounded (max_inflate)
+
+
+@pytest.mark.parametrize("command", ["parse", "check", "debug"])
+def test_the_command_line_chooses_the_engine(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--engine on the commands that read a PDF: the engine named reads it (-j 1: in this
+    process, where the reader is watched), each the same output; a name that is no engine is
+    a usage error."""
+    from click.testing import CliRunner
+
+    from voortgang import cli
+
+    reader = sys.modules["voortgang.parse.pdf.reader"]
+    used: list[str] = []
+
+    def watched(data: bytes, password: str | None, engine: Engine, settings_: PdfSettings):
+        used.append(engine)
+        return source_pages(data, password, engine, settings_)
+
+    monkeypatch.setattr(reader, "source_pages", watched)
+    path = str(PDF_SAMPLES[0])
+    outputs = []
+    for engine in ENGINES:
+        extra = ["-o", str(tmp_path / engine), "--pages", "1"] if command == "debug" else []
+        jobs = [] if command == "debug" else ["-j", "1"]
+        result = CliRunner().invoke(cli.main, [command, path, "--engine", engine, *jobs, *extra])
+        assert result.exit_code in (0, 1), result.output
+        assert used[-1] == engine
+        outputs.append(
+            sorted(p.name for p in (tmp_path / engine).iterdir())
+            if command == "debug"
+            else result.stdout
+        )
+    assert outputs[0] == outputs[1]
+    wrong = CliRunner().invoke(cli.main, [command, path, "--engine", "mupdf"])
+    assert wrong.exit_code == 2
+    assert "'mupdf' is not one of" in wrong.stderr

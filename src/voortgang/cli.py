@@ -59,7 +59,7 @@ from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.diff import DIFF_FIELDS, Diff
 from voortgang.model.records import Report
 from voortgang.parse import read_any
-from voortgang.parse.pdf import PdfSettings
+from voortgang.parse.pdf import ENGINES, PdfSettings
 from voortgang.parse.pdf.settings import DEFAULT_SETTINGS
 from voortgang.terminal import (
     OutputStreamError,
@@ -251,9 +251,24 @@ def _set_timeout(context: click.Context, _: click.Parameter, value: float | None
         context.ensure_object(Settings).timeout = value or None
 
 
+def _set_engine(context: click.Context, _: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        context.meta.setdefault("voortgang.pdf_limits", {})["engine"] = value
+
+
 def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """--timeout, --max-inflate and --max-inflate-total, the limits a hostile file meets
-    (see README, Limits); ``Settings.timeout`` and ``pdf_settings(context)`` hold them."""
+    (see README, Limits), and --engine, what reads a PDF; ``Settings.timeout`` and
+    ``pdf_settings(context)`` hold them."""
+    command = click.option(
+        "--engine",
+        type=click.Choice(ENGINES),
+        callback=_set_engine,
+        expose_value=False,
+        help=f"What reads a PDF's text and lines: pdfplumber (pdfminer; its decoding bounded "
+        f"by --max-inflate) or pdfium (faster, for PDFs from sources you trust; the same "
+        f"records). Default: {DEFAULT_SETTINGS.engine}.",
+    )(command)
     command = click.option(
         "--timeout",
         type=click.FloatRange(min=0),
@@ -278,7 +293,7 @@ def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def pdf_settings(context: click.Context) -> PdfSettings:
-    """The PDF settings with the limits the command line set."""
+    """The PDF settings with the limits and the engine the command line set."""
     return replace(DEFAULT_SETTINGS, **context.meta.get("voortgang.pdf_limits", {}))
 
 
