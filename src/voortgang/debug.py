@@ -16,10 +16,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-
-import pdfplumber
-from pdfplumber.display import PageImage
-from PIL import ImageDraw, ImageFont
+from typing import TYPE_CHECKING
 
 from voortgang.checks import reading_problems
 from voortgang.errors import InputError
@@ -35,6 +32,9 @@ from voortgang.parse.pdf.glyphs import Line
 from voortgang.parse.pdf.join import Box
 from voortgang.parse.sniff import sniff
 from voortgang.vocabulary import VOCABULARY, Vocabulary
+
+if TYPE_CHECKING:  # pdfplumber's drawing and Pillow are imported when a page is drawn
+    from pdfplumber.display import PageImage
 
 Colour = tuple[int, int, int, int]
 
@@ -255,6 +255,8 @@ class _Painter:
     """Draws on a pdfplumber page image in page coordinates (points from the top left)."""
 
     def __init__(self, image: PageImage, resolution: int) -> None:
+        from PIL import ImageDraw, ImageFont
+
         self.image = image
         self.scale = resolution / 72
         self.draw = ImageDraw.Draw(image.annotated, "RGBA")
@@ -384,6 +386,8 @@ def render_pages(
 ) -> Iterator[tuple[int, bytes]]:
     """Each page of ``numbers`` (from 1) as a PNG with its reading drawn on it: pdfplumber's
     rendering of the page (pypdfium2's), not a reading of it."""
+    import pdfplumber
+
     with pdfplumber.open(io.BytesIO(debugged.data), password=debugged.password or "") as pdf:
         for number in numbers:
             _, reading = debugged.pages[number - 1]

@@ -9,11 +9,9 @@ from functools import lru_cache
 from voortgang.model.records import Report, Source, SourceFormat
 from voortgang.parse.assemble import assemble
 from voortgang.parse.grid import Page
-from voortgang.parse.html import read_html
 from voortgang.parse.pdf import PdfSettings, TableVocabulary, read_pdf
 from voortgang.parse.records import read_item_lines, read_records
 from voortgang.parse.sniff import is_item_lines, is_records, sniff
-from voortgang.parse.text import read_text
 from voortgang.vocabulary import (
     FIELDS,
     ITEM_NUMBER,
@@ -30,6 +28,24 @@ def read_docx(data: bytes) -> Iterator[Page]:
     python-docx takes about a tenth of a second to import, which reading other formats need
     not wait for."""
     from voortgang.parse.docx import read_docx as read
+
+    return read(data)
+
+
+def read_html(data: bytes) -> Iterator[Page]:
+    """The HTML reader (``parse/html.py``), imported when an HTML rendition is first read:
+    BeautifulSoup and its CSS selectors take about a tenth of a second to import, which
+    reading a PDF or the text rendition need not wait for."""
+    from voortgang.parse.html import read_html as read
+
+    return read(data)
+
+
+def read_text(data: bytes) -> Iterator[Page]:
+    """The text rendition's reader (``parse/text.py``), imported when one is first read: its
+    cells hold inline HTML, read with BeautifulSoup, which reading a PDF or a Word document
+    need not wait for."""
+    from voortgang.parse.text import read_text as read
 
     return read(data)
 
