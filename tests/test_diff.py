@@ -342,3 +342,22 @@ def test_a_label_twice_in_an_item_is_compared_occurrence_by_occurrence() -> None
     assert change.fields == {
         "sub_items": FieldChange(old=[sub("a", "een")], new=[sub("a", "een nu")])
     }
+
+
+def test_a_column_of_no_field_that_changed_is_a_change_of_extra() -> None:
+    """A column of the family's table that no field names (``Item.extra``) is compared by its
+    heading, as text: a changed amount is a change; white space is none."""
+    from voortgang.parse import parse_bytes
+
+    def edition(costs: str) -> Report:
+        text = "# T\n\nSPOOR 1: A\n#\tActie\tVoortgang\tWie\tKosten\n"
+        text += f"1.1\tBuurtaanpak\tLoopt.\tBZK\t{costs}\n1.2\tTraining\tKlaar.\tOCW\t\n"
+        return parse_bytes(text.encode(), "a.txt")
+
+    old, new = edition("2 mln."), edition("5 mln.")
+    found = voortgang.diff(old, new)
+    assert [(c.number, list(c.fields)) for c in found.changed] == [("1.1", ["extra"])]
+    assert found.changed[0].fields["extra"].old == {"Kosten": "2 mln."}
+    assert found.changed[0].fields["extra"].new == {"Kosten": "5 mln."}
+    assert voortgang.diff(old, new, fields=["status"]).changed == []
+    assert voortgang.diff(old, edition("2  mln.")).changed == []

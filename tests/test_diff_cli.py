@@ -198,3 +198,21 @@ def test_markdown_escapes_markup_and_a_numeric_label() -> None:
     assert (
         "    - 1\\. Stimuleren overnemen goedlopende projecten **\\*nu\\* met\\_streep**" in shown
     )
+
+
+def test_control_and_escape_characters_are_written_out_for_a_terminal(tmp_path: Path) -> None:
+    """A cell's escape sequence (a window title, a screen clear) reaches the terminal as
+    text, coloured or not, as in every other command's output for people."""
+    header = "# T\n\nSPOOR 1: A\n\tResultaat\tDeadline\tTrekker\tStand van zaken\n"
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text(header + "1.1\tBuurt\x1b]0;PWNED\x07aanpak\t\tBZK\tLoopt \x1b[2J rood.\n")
+    new.write_text(header + "1.1\tBuurtaanpak\t\tBZK\tLoopt.\n")
+    edition = [voortgang.parse(old), voortgang.parse(new)]
+    for colour in (True, False):
+        out = io.StringIO()
+        console = Console(file=out, force_terminal=colour, no_color=not colour, width=200)
+        print_diff(voortgang.diff(*edition), console)
+        shown = out.getvalue()
+        assert "\\x1b]0;PWNED\\x07" in shown and "\\x1b[2J" in shown
+        assert "\x07" not in shown and "\x1b]" not in shown and "\x1b[2J" not in shown

@@ -935,7 +935,8 @@ def diff_command(
         print_diff(found, terminal(), quiet=settings.quiet)
     else:
         render = diff_json if output_format == "json" else diff_markdown
-        click.echo(render(found), nl=False)
+        text = render(found)
+        click.echo(visible(text, keep="\n\t") if sys.stdout.isatty() else text, nl=False)
         settings.say(diff_summary(found))
     if doubtful or not found.empty:
         sys.exit(1)

@@ -216,10 +216,30 @@ def _sub_items_change(old: Item, new: Item) -> FieldChange | None:
     )
 
 
+def _extra_change(old: Item, new: Item) -> FieldChange | None:
+    """The columns of no field (``Item.extra``, by heading) whose text differs, or that only
+    one edition has."""
+    headings = old.extra.keys() | new.extra.keys()
+    differing = {
+        heading
+        for heading in headings
+        if normalise(old.extra.get(heading, "")) != normalise(new.extra.get(heading, ""))
+        or (heading in old.extra) != (heading in new.extra)
+    }
+    if not differing:
+        return None
+    return FieldChange(
+        old={heading: text for heading, text in old.extra.items() if heading in differing},
+        new={heading: text for heading, text in new.extra.items() if heading in differing},
+    )
+
+
 def field_change(field: DiffField, old: Item, new: Item) -> FieldChange | None:
     """How ``field`` differs between the two editions of an item, or None where it does not."""
     if field == "sub_items":
         return _sub_items_change(old, new)
+    if field == "extra":
+        return _extra_change(old, new)
     if field in ("title", "status"):
         a, b = getattr(old, field), getattr(new, field)
         return None if normalise(a) == normalise(b) else FieldChange(old=a, new=b)

@@ -20,6 +20,7 @@ from voortgang.checks.numbers import sort_key
 from voortgang.diff import WordRun, by_label, word_changes
 from voortgang.model.diff import Diff, DiffField, FieldChange
 from voortgang.model.records import Item, SubItem
+from voortgang.terminal import visible
 
 # Unchanged words kept on either side of a change in a text; a longer stretch between two
 # changes, or before the first and after the last, is shown as "…". Six words place a
@@ -124,6 +125,13 @@ def field_lines(name: DiffField, change: FieldChange) -> Iterator[Line]:
         yield from _sub_item_lines(change)
         return
     old, new = change.old, change.new
+    if name == "extra":
+        olds = old if isinstance(old, dict) else {}
+        news = new if isinstance(new, dict) else {}
+        for heading in [*news, *(heading for heading in olds if heading not in news)]:
+            runs = word_changes(olds.get(heading, ""), news.get(heading, ""))
+            yield Line(1, "", f"{heading}:", in_context(runs))
+        return
     if name in ("title", "status") and isinstance(old, str) and isinstance(new, str):
         yield Line(1, "", f"{name}:", in_context(word_changes(old, new)))
     elif name == "deadline":
@@ -189,9 +197,9 @@ def _runs_text(runs: list[WordRun], marks: bool) -> Text:
             text.append(" ")
         if marks:
             start, end = PLAIN_MARKS[run.kind]
-            text.append(f"{start}{run.text}{end}")
+            text.append(f"{start}{visible(run.text)}{end}")
         else:
-            text.append(run.text, style=STYLES[run.kind])
+            text.append(visible(run.text), style=STYLES[run.kind])
     return text
 
 
@@ -200,7 +208,7 @@ def line_text(line: Line, marks: bool) -> Text:
     indent = "  " * (line.depth + 1)
     style = {"+": "green", "-": "red"}.get(line.sign, "") if not marks else ""
     text = Text(f"{indent}{line.sign} " if line.sign else f"{indent}  ", style=style)
-    text.append(line.label, style="bold" if line.depth == 0 and not marks else "")
+    text.append(visible(line.label), style="bold" if line.depth == 0 and not marks else "")
     if line.runs:
         text.append(" ")
         text.append_text(_runs_text(line.runs, marks))
@@ -210,17 +218,17 @@ def line_text(line: Line, marks: bool) -> Text:
 def print_diff(diff: Diff, console: Console, quiet: bool = False) -> None:
     """The diff for people: the two sources and the summary line (not when ``quiet``), then
     per track its items that differ. Coloured where the console has colour; else with the
-    plain marks ``[-removed-]{+added+}``. Lines are not wrapped."""
+    plain marks ``[-removed-]{+added+}``. Lines are not wrapped. Control and escape
+    characters of the reports' text and paths are written out (``terminal.visible``)."""
     marks = console.color_system is None or not console.is_terminal
     if not quiet:
-        console.print(Text(header(diff), style="" if marks else "bold"), soft_wrap=True)
+        console.print(Text(visible(header(diff)), style="" if marks else "bold"), soft_wrap=True)
         console.print(Text(summary(diff), style="" if marks else "bold"), soft_wrap=True)
     for index, (track, lines) in enumerate(outline(diff)):
         if index or not quiet:  # a blank line between blocks
             console.print()
-        console.print(
-            Text(_track_title(diff, track), style="" if marks else "bold"), soft_wrap=True
-        )
+        title = visible(_track_title(diff, track))
+        console.print(Text(title, style="" if marks else "bold"), soft_wrap=True)
         for line in lines:
             console.print(line_text(line, marks), soft_wrap=True)
 

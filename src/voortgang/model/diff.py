@@ -9,7 +9,7 @@ from pydantic import Field
 
 from voortgang.model.records import SCHEMA_VERSION, Item, Record, Source, SubItem, Track
 
-DiffField = Literal["title", "deadline", "lead", "status", "sub_items", "references"]
+DiffField = Literal["title", "deadline", "lead", "status", "sub_items", "references", "extra"]
 # The fields a diff compares, in the order it shows them.
 DIFF_FIELDS: tuple[DiffField, ...] = (
     "title",
@@ -18,6 +18,7 @@ DIFF_FIELDS: tuple[DiffField, ...] = (
     "status",
     "sub_items",
     "references",
+    "extra",
 )
 
 
@@ -27,11 +28,12 @@ class FieldChange(Record):
     ``title`` and ``status``: the text as the edition prints it; ``deadline``: its printed
     text, or null for an empty cell; ``lead``: the organisations; ``references``: the targets,
     sorted; ``sub_items``: only the sub-items that differ, by label (a sub-item one edition
-    lacks is absent from its list).
+    lacks is absent from its list); ``extra``: the columns of no field whose text differs, by
+    heading (a column one edition lacks is absent from its object).
     """
 
-    old: str | list[str] | list[SubItem] | None
-    new: str | list[str] | list[SubItem] | None
+    old: str | list[str] | list[SubItem] | dict[str, str] | None
+    new: str | list[str] | list[SubItem] | dict[str, str] | None
 
 
 class Renumbered(Record):
