@@ -7,8 +7,10 @@ the pdfminer engine (``glyphs.read_page``), measured the same way, so that every
 does not know which engine read the page:
 
 - a glyph's box runs from its origin to its origin plus its advance (pdfium's loose box),
-  and, upright, from its baseline plus its font's descent to one type size above that;
-- its size is the font size scaled by the text matrix (a browser sets 32 units at 0.75);
+  and, upright, from its baseline to one type size above it (a font's declared descent
+  differs between the two libraries, so neither is used);
+- its size is the font size scaled by the text matrix (a browser sets 32 units, scaled to
+  three quarters);
 - characters pdfium makes up (``FPDFText_IsGenerated``: the spaces and line ends it infers)
   are left out, as pdfminer has none: the reader puts in the spaces a gap stands for;
 - italic and bold come from the font's name, descriptor flags, italic angle and weight;
