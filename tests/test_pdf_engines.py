@@ -222,9 +222,11 @@ def test_pdfium_is_read_from_several_threads_at_once() -> None:
     assert found == [expected] * 4
 
 
-def test_an_unknown_engine_is_refused() -> None:
+def test_an_unknown_engine_is_refused_when_the_settings_are_made() -> None:
+    with pytest.raises(ValueError, match="no PDF engine 'mupdf'"):
+        PdfSettings(engine="mupdf")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="no PDF engine"):
-        read(PDF_SAMPLES[0].read_bytes(), "mupdf")  # type: ignore[arg-type]
+        source_pages(PDF_SAMPLES[0].read_bytes(), None, "mupdf", PdfSettings())  # type: ignore[arg-type]
 
 
 def test_the_engines_are_named_in_one_place() -> None:

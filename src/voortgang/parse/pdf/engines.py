@@ -24,9 +24,8 @@ from dataclasses import dataclass
 from voortgang.errors import InputError
 from voortgang.parse.pdf.glyphs import Glyph, Rulings, read_page
 from voortgang.parse.pdf.limits import LimitError, inflation_bounded
-from voortgang.parse.pdf.settings import Engine, PdfSettings
+from voortgang.parse.pdf.settings import ENGINES, Engine, PdfSettings
 
-ENGINES: tuple[Engine, ...] = ("pdfium", "pdfplumber")
 # pdfium is not thread-safe: one call into it at a time in a process (Dask's threads).
 PDFIUM_LOCK = threading.RLock()
 

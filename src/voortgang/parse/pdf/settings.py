@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Literal
 
 Engine = Literal["pdfium", "pdfplumber"]
+ENGINES: tuple[Engine, ...] = ("pdfium", "pdfplumber")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +175,10 @@ class PdfSettings:
     max_inflate_total: int = 1024 * 1024 * 1024
     """bytes: the streams of one document together decompress to at most this; past it the
     file is refused (many streams each under ``max_inflate``)."""
+
+    def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise ValueError(f"no PDF engine {self.engine!r}: choose one of {', '.join(ENGINES)}")
 
 
 # The shortest column name a line is searched for to find a header row (see
