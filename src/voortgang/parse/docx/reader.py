@@ -59,14 +59,8 @@ STRICT_NAMESPACE = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 
 def _box_paragraphs(box: etree._Element, story: Story) -> Iterator[Paragraph]:
-    """The paragraphs of a text box, its tables' cells' among them."""
-    for block in _blocks(box, story, {}):
-        if block.table is None:
-            yield from (found for found, _ in block.paragraphs)
-        else:
-            for row in read_table(block.table, story):
-                for cell in row.cells:
-                    yield from cell.paragraphs
+    """The paragraphs of a text box, its tables' cells' among them: read as a cell's are."""
+    return cell_paragraphs(box, story, {})
 
 
 def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
