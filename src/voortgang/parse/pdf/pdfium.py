@@ -51,8 +51,6 @@ IDENTITY: Matrix = (1, 0, 0, 1, 0, 0)
 # control character of its own. It deletes the spaces drawn after that hyphen, so whether
 # the line wrapped at a space after it (``voor- en``) cannot be told (Glyph.hides_space).
 HYPHEN_MARK = "\x02"
-# pdfium's own bound below which a text object is no wider than nothing (kSizeEpsilon).
-SIZE_EPSILON = 0.01
 # One character pdfium read: its text, origin, right edges (of the box pdfium measures and
 # of the ink), top, bottom, size, font and text object.
 _Char = tuple[str, float, float, float, float, float, float, "_Font", int]
@@ -231,7 +229,9 @@ def _lost_spaces(
             continue
         if not raw.FPDFPageObj_GetBounds(obj, left, low, right, high):
             continue
-        if right.value - left.value > SIZE_EPSILON or not raw.FPDFTextObj_GetFontSize(obj, size):
+        if right.value - left.value > settings.empty_object_width:
+            continue
+        if not raw.FPDFTextObj_GetFontSize(obj, size):
             continue
         a, b, c, d, e, f = matrix
         if not (a * d > 0 and b * c <= 0):

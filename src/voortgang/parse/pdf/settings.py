@@ -32,6 +32,11 @@ class PdfSettings:
     is not bounded by voortgang: for PDFs from trusted sources). Both give the same
     records."""
 
+    empty_object_width: float = 0.01
+    """pt: a text object no wider than this draws nothing pdfium's text page keeps (its own
+    bound, ``kSizeEpsilon``): one that holds a space only, which the pdfium engine puts back
+    as a drawn space."""
+
     # -- the page's drawings ------------------------------------------------------------------
     ruling_length: float = 4.0
     """pt: a drawn line or rectangle taller than this is a vertical ruling, wider than this a
