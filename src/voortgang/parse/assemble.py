@@ -22,7 +22,7 @@ from voortgang.model.records import (
     SubItem,
     Track,
 )
-from voortgang.parse.deadline import read_deadline
+from voortgang.parse.deadline import give_report_year, read_deadline
 from voortgang.parse.grid import Cell, Page, Row
 from voortgang.parse.layout import (
     Columns,
@@ -128,6 +128,38 @@ class DraftItem:
     rows: list[ItemRow] = field(default_factory=list)
 
 
+class _Items:
+    """The items built so far, each as soon as its last row is read, so that the grid's rows
+    are let go of as the pages go by: what is kept grows with the records, not the input.
+    An item's deadlines take the report's year (a bare month or season) once it is known
+    (``with_report_year``): the heading that tells it is read from every page."""
+
+    def __init__(self, known: Collection[str], trace: AssemblyTrace | None) -> None:
+        self.known = known
+        self.trace = trace
+        self.items: list[Item] = []
+        self.split_rows: list[SplitRow] = []  # for the reading rules: rows page breaks cut
+
+    def add(self, draft: DraftItem) -> None:
+        item, begun = _build_item(draft, None, self.known)
+        if self.trace is not None:
+            index = len(self.items)
+            self.trace.sub_items += [SubItemStart(place, index, *start) for place, start in begun]
+        self.items.append(item)
+        self.split_rows += [
+            SplitRow(item=draft.number, pages=list(row.pages))
+            for row in draft.rows
+            if len(row.pages) > 1
+        ]
+
+    def with_report_year(self, year: int | None) -> list[Item]:
+        for item in self.items:
+            give_report_year(item.deadline, year)
+            for sub_item in item.sub_items:
+                give_report_year(sub_item.deadline, year)
+        return self.items
+
+
 def _number_of(cell: Cell) -> str:
     """The item number in a number cell; InputError where the cell holds what no record's
     number can (a digit other than 0-9, a paragraph)."""
@@ -175,7 +207,8 @@ def assemble(
     first_row: Row | None = None
     track: int | None = None
     tracks: dict[int, str] = {}
-    drafts: list[DraftItem] = []
+    draft: DraftItem | None = None  # the item whose rows are being read
+    done = _Items(vocabulary.organisation_names, trace)
     heading_lines: list[list[str]] = []
     # How prominent text outside the table is set: its type size (where told) and boldness.
     prominence: dict[str, tuple[float, bool]] = {}
@@ -212,29 +245,25 @@ def assemble(
             else:
                 item_row = ItemRow.of(row, columns, (page.number, index))
                 number = _number_of(item_row.number)
-                if row.continues and drafts:
-                    draft = drafts[-1]
+                if row.continues and draft is not None:
                     draft.rows[-1] = draft.rows[-1].followed_by(item_row)
                     if len(draft.rows) == 1:  # a number the page break cut: 2. / 3.1
                         draft.number = _number_of(draft.rows[0].number) or draft.number
-                elif not drafts or (number and number != drafts[-1].number):
-                    drafts.append(DraftItem(number, track or _track_of(number)))
-                    drafts[-1].rows.append(item_row)
+                elif draft is None or (number and number != draft.number):
+                    if draft is not None:
+                        done.add(draft)
+                    draft = DraftItem(number, track or _track_of(number), [item_row])
                 else:
-                    drafts[-1].rows.append(item_row)
+                    draft.rows.append(item_row)
                 if trace is not None:
-                    trace.items[page.number, index] = len(drafts) - 1
+                    trace.items[page.number, index] = len(done.items)
     if first_columns is None:
         raise _no_table(first_row)
-    if not drafts:
+    if draft is None:
         raise InputError("the report's table has no items")
+    done.add(draft)
     heading = read_heading(heading_lines, prominence)
-    items = []
-    for index, draft in enumerate(drafts):
-        item, begun = _build_item(draft, heading.year, vocabulary.organisation_names)
-        items.append(item)
-        if trace is not None:
-            trace.sub_items += [SubItemStart(place, index, *start) for place, start in begun]
+    items = done.with_report_year(heading.year)
     resolve_references(items)
     return Report(
         title=heading.title,
@@ -243,15 +272,7 @@ def assemble(
         source=source.model_copy(update={"pages": page_count}),
         tracks=[Track(number=number, title=title) for number, title in tracks.items()],
         items=items,
-        reading=Reading(
-            header_pages=header_pages,
-            split_rows=[
-                SplitRow(item=draft.number, pages=list(row.pages))
-                for draft in drafts
-                for row in draft.rows
-                if len(row.pages) > 1
-            ],
-        ),
+        reading=Reading(header_pages=header_pages, split_rows=done.split_rows),
         columns=dict(first_columns.headings),
     )
 
