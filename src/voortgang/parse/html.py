@@ -51,10 +51,12 @@ class _Pages:
             self.pages.append([])
 
     def result(self) -> Iterator[Page]:
+        """The pages, each let go of once assembly has it."""
         numbered = len(self.pages) > 1
-        for index, rows in enumerate(self.pages, start=1):
+        for index in range(len(self.pages)):
+            rows, self.pages[index] = self.pages[index], []
             if rows:
-                yield Page(index if numbered else None, tuple(rows))
+                yield Page(index + 1 if numbered else None, tuple(rows))
 
 
 class _Inside:
@@ -187,4 +189,6 @@ def read_html(data: bytes) -> Iterator[Page]:
     root = next(document.iter("body"), document)
     pages = _Pages()
     _read_blocks(contents(root), Style(), sheet, pages, _Inside(root))
+    document.release()  # the tree is let go of before assembly
+    del document, root
     yield from pages.result()

@@ -67,6 +67,13 @@ class Element:
         """The elements directly inside this one (those named ``tags``, where given)."""
         return [n for n in self.content if isinstance(n, Element) and (not tags or n.tag in tags)]
 
+    def release(self) -> None:
+        """Cut the links from each element inside to the one holding it, so that the tree is
+        freed as soon as nothing holds it, not when Python's cycle collector next runs: at
+        the peak of reading a large document that is the size of its tree."""
+        for element in self.iter():
+            element.parent = None
+
     def ancestor(self, tag: str) -> Element | None:
         """The nearest element named ``tag`` that holds this one."""
         parent = self.parent
@@ -318,5 +325,8 @@ def paragraphs_of_fragment(html: str) -> tuple[Paragraph, ...]:
     if not MARKUP.search(html):
         text = paragraph(Run(html))
         return (text,) if text.runs else ()
-    div = next(parse_html(f"<div>{html}</div>").iter("div"), None)
-    return paragraphs_of(contents(div), StyleSheet(), Style()) if div is not None else ()
+    document = parse_html(f"<div>{html}</div>")
+    div = next(document.iter("div"), None)
+    read = paragraphs_of(contents(div), StyleSheet(), Style()) if div is not None else ()
+    document.release()
+    return read
