@@ -213,7 +213,9 @@ def assemble(
     # How prominent text outside the table is set: its type size (where told) and boldness.
     prominence: dict[str, tuple[float, bool]] = {}
     page_count: int | None = None
-    header_pages: list[int] = []  # for the reading rules: where the table goes on without one
+    # For the reading rules: where the table goes on without one. Pages in order, each once (a
+    # dict: looking a page up in a list, page after page, was quadratic in the pages).
+    header_pages: dict[int, None] = {}
     for page in pages:
         if page.number is not None:
             page_count = max(page.number, page_count or 0)
@@ -229,8 +231,8 @@ def assemble(
             elif header := match_header(row, vocabulary):
                 columns = header
                 first_columns = first_columns or header
-                if page.number is not None and page.number not in header_pages:
-                    header_pages.append(page.number)
+                if page.number is not None:
+                    header_pages[page.number] = None
                 if trace is not None:
                     trace.headers[page.number, index] = header
             elif columns is None or not row.in_table:
@@ -272,7 +274,7 @@ def assemble(
         source=source.model_copy(update={"pages": page_count}),
         tracks=[Track(number=number, title=title) for number, title in tracks.items()],
         items=items,
-        reading=Reading(header_pages=header_pages, split_rows=done.split_rows),
+        reading=Reading(header_pages=list(header_pages), split_rows=done.split_rows),
         columns=dict(first_columns.headings),
     )
 
