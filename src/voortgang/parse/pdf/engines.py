@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from voortgang.errors import InputError
 from voortgang.parse.pdf.glyphs import Glyph, Rulings, read_page
+from voortgang.parse.pdf.graph import check_page_tree, cycles_refused
 from voortgang.parse.pdf.limits import LimitError, inflation_bounded
 from voortgang.parse.pdf.settings import ENGINES, Engine, PdfSettings
 
@@ -110,8 +111,11 @@ def _pdfminer_pages(
     data: bytes, password: str | None, settings: PdfSettings
 ) -> Iterator[SourcePage]:
     """The pages as pdfminer lays them out; the streams it decodes obey
-    ``settings.max_inflate`` and ``max_inflate_total`` (LimitError past them)."""
-    with inflation_bounded(settings.max_inflate, settings.max_inflate_total):
+    ``settings.max_inflate`` and ``max_inflate_total``, and a reference cycle in the PDF's
+    objects is refused (LimitError past them)."""
+    import pdfplumber  # noqa: F401  (loaded before cycles_refused replaces names in it)
+
+    with inflation_bounded(settings.max_inflate, settings.max_inflate_total), cycles_refused():
         yield from _pdfminer_bounded(data, password, settings)
 
 
@@ -122,6 +126,7 @@ def _pdfminer_bounded(
 
     try:
         document = pdfplumber.open(io.BytesIO(data), password=password or "")
+        check_page_tree(document.doc.catalog)
         pages = document.pages
     except Exception as error:
         if limit := _limit_in(error):
