@@ -17,6 +17,7 @@ import tempfile
 import time
 import zlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pdfminer.pdftypes
@@ -43,6 +44,7 @@ from voortgang.parse.html import read_html
 from voortgang.parse.pdf import ENGINES, Engine, PdfSettings
 from voortgang.parse.pdf.graph import cycles_refused, resolve1, resolve_all
 from voortgang.parse.pdf.limits import LimitError, inflation_bounded
+from voortgang.parse.pdf.settings import DEFAULT_SETTINGS
 from voortgang.parse.text import read_text, rows_of
 from voortgang.terminal import visible
 
@@ -804,3 +806,107 @@ def test_a_pdf_with_its_references_moved_is_read_or_refused_in_one_line(
     if code == 2:
         assert len(err.splitlines()) == 1
         assert err.startswith(f"voortgang: error: {path}: ")
+
+
+# -- drawing without end: operators per page and form nesting ---------------------------------
+
+
+def laughs(levels: int, fanout: int = 10) -> bytes:
+    """A page (3) that draws form 6, which draws form 7 ``fanout`` times, … down ``levels``
+    forms, the last drawing a word: a few kilobytes that draw ``fanout ** (levels - 1)``
+    words (the "billion laughs"). Catalog 1, pages 2, font 4, the page's content 5."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R"
+        b" /Resources << /Font << /F1 4 0 R >> /XObject << /X 6 0 R >> >> >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        stream(CONTENT + b"/X Do\n"),
+    ]
+    form = b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources "
+    for level in range(levels):
+        if level == levels - 1:
+            content, resources = (
+                b"BT /F1 12 Tf 72 700 Td (ha) Tj ET\n",
+                b"<< /Font << /F1 4 0 R >> >>",
+            )
+        else:
+            content = b"q /X Do Q\n" * fanout
+            resources = b"<< /XObject << /X %d 0 R >> >>" % (len(objects) + 2)
+        objects.append(stream(content, form + resources + b" "))
+    return pdf_of(objects)
+
+
+# Operators of a page of laughs(levels, fanout): the page's own (5 and Do), each form's
+# q Do Q per copy drawn, the last form's five per time it is drawn.
+def laughs_operators(levels: int, fanout: int) -> int:
+    drawn = [fanout**level for level in range(levels)]  # times each level's form is drawn
+    return 6 + sum(3 * fanout * times for times in drawn[:-1]) + 5 * drawn[-1]
+
+
+@pytest.mark.parametrize("levels", [1, 3])
+def test_the_operators_of_a_page_and_its_forms_are_counted_exactly(levels: int) -> None:
+    data = laughs(levels, fanout=3)
+    exact = laughs_operators(levels, 3)
+    limits = PdfSettings(engine="pdfplumber", max_operators=exact)
+    with pytest.raises(InputError, match="no table"):  # read whole: no report in it
+        parse_bytes(data, "laughs.pdf", pdf_settings=limits)
+    with pytest.raises(InputError) as refused:
+        parse_bytes(data, "laughs.pdf", pdf_settings=replace(limits, max_operators=exact - 1))
+    assert str(refused.value) == (
+        f"page 1: the page draws more than {exact - 1:,} operators (--max-operators)"
+    )
+
+
+def test_pdfium_counts_the_objects_of_a_page_and_its_forms() -> None:
+    data = laughs(3, fanout=3)
+    objects = 2 + 3 + 9 + 9  # the page: a word, form 6; in it three of 7; nine of 8; nine words
+    limits = PdfSettings(engine="pdfium", max_operators=objects)
+    with pytest.raises(InputError, match="no table"):
+        parse_bytes(data, "laughs.pdf", pdf_settings=limits)
+    with pytest.raises(InputError) as refused:
+        parse_bytes(data, "laughs.pdf", pdf_settings=replace(limits, max_operators=objects - 1))
+    assert str(refused.value) == (
+        f"page 1: the page draws more than {objects - 1} objects (--max-operators)"
+    )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_forms_nested_past_max_form_depth_are_refused(engine: Engine) -> None:
+    data = laughs(6, fanout=1)  # the page, then forms six deep
+    limits = PdfSettings(engine=engine, max_form_depth=6)
+    with pytest.raises(InputError, match="no table"):
+        parse_bytes(data, "deep.pdf", pdf_settings=limits)
+    with pytest.raises(InputError) as refused:
+        parse_bytes(data, "deep.pdf", pdf_settings=replace(limits, max_form_depth=5))
+    assert str(refused.value) == "page 1: the page's forms nest more than 5 deep (--max-form-depth)"
+
+
+def test_forms_nested_deeper_than_the_default_are_refused_by_it() -> None:
+    depth = DEFAULT_SETTINGS.max_form_depth + 1
+    with pytest.raises(InputError, match=r"nest more than \d+ deep \(--max-form-depth\)$"):
+        parse_bytes(laughs(depth, fanout=1), "deep.pdf")
+
+
+def test_a_billion_laughs_stops_at_the_operator_limit(tmp_path: Path) -> None:
+    """Nine levels of ten: a billion words, of which the limit lets the reading see a few
+    thousand operators (with the default, a million) before the one line."""
+    bomb = tmp_path / "laughs.pdf"
+    bomb.write_bytes(laughs(10))
+    assert len(bomb.read_bytes()) < 4096
+    code, out, err = cli_run(
+        "parse", str(bomb), str(TEXT_SAMPLE), "--max-operators", "5000", "-j", "1", "-f", "jsonl"
+    )
+    assert code == 1
+    assert err == (
+        f"voortgang: error: {bomb}: page 1: the page draws more than 5,000 operators "
+        "(--max-operators)\n"
+    )
+    assert len(out.splitlines()) == 36
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_report_is_read_within_tight_drawing_limits(engine: Engine) -> None:
+    pdf = SAMPLES / "voortgangsrapportage-2009-portrait-plain.pdf"
+    tight = PdfSettings(engine=engine, max_operators=20_000, max_form_depth=1)
+    assert parse_bytes(pdf.read_bytes(), str(pdf), pdf_settings=tight).items

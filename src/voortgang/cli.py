@@ -246,6 +246,22 @@ def _pdf_limits(context: click.Context, parameter: click.Parameter, value: float
     limits[parameter.name] = round(value * MEGABYTE)
 
 
+# The limits counted in units, not megabytes: option name, help.
+COUNT_LIMIT_OPTIONS = (
+    (
+        "max_operators",
+        "Refuse a PDF with a page that draws more operators than this (forms' "
+        "included; pdfium: page objects).",
+    ),
+    ("max_form_depth", "Refuse a PDF with a page whose form XObjects nest deeper than this."),
+)
+
+
+def _pdf_count_limit(context: click.Context, parameter: click.Parameter, value: int | None) -> None:
+    if value is not None and parameter.name is not None:
+        context.meta.setdefault("voortgang.pdf_limits", {})[parameter.name] = value
+
+
 def _set_timeout(context: click.Context, _: click.Parameter, value: float | None) -> None:
     if value is not None:
         context.ensure_object(Settings).timeout = value or None
@@ -257,9 +273,9 @@ def _set_engine(context: click.Context, _: click.Parameter, value: str | None) -
 
 
 def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--timeout, --max-inflate and --max-inflate-total, the limits a hostile file meets
-    (see README, Limits), and --engine, what reads a PDF; ``Settings.timeout`` and
-    ``pdf_settings(context)`` hold them."""
+    """--timeout, --max-inflate, --max-inflate-total, --max-operators and --max-form-depth,
+    the limits a hostile file meets (see README, Limits), and --engine, what reads a PDF;
+    ``Settings.timeout`` and ``pdf_settings(context)`` hold them."""
     command = click.option(
         "--engine",
         type=click.Choice(ENGINES),
@@ -278,6 +294,16 @@ def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
         help=f"Give up on an input that takes longer to read; 0 for no limit. "
         f"Default: {DEFAULT_TIMEOUT:g} s.",
     )(command)
+    for name, help_text in reversed(COUNT_LIMIT_OPTIONS):
+        command = click.option(
+            f"--{name.replace('_', '-')}",
+            name,
+            type=click.IntRange(min=1),
+            metavar="N",
+            callback=_pdf_count_limit,
+            expose_value=False,
+            help=f"{help_text} Default: {getattr(DEFAULT_SETTINGS, name)}.",
+        )(command)
     for name, help_text in reversed(LIMIT_OPTIONS):
         default = getattr(DEFAULT_SETTINGS, name) / MEGABYTE
         command = click.option(

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from voortgang.errors import InputError
 from voortgang.parse.pdf.glyphs import Glyph, Rulings, read_page
 from voortgang.parse.pdf.graph import check_page_tree, cycles_refused
-from voortgang.parse.pdf.limits import LimitError, inflation_bounded
+from voortgang.parse.pdf.limits import LimitError, drawing_bounded, inflation_bounded
 from voortgang.parse.pdf.settings import ENGINES, Engine, PdfSettings
 
 # pdfium is not thread-safe: one call into it at a time in a process (Dask's threads).
@@ -79,6 +79,8 @@ def _pdfium_pages(data: bytes, password: str | None, settings: PdfSettings) -> I
                 try:
                     width, height = page.get_size()
                     glyphs, rulings = read_pdfium_page(page, settings)
+                except LimitError as error:
+                    raise LimitError(f"page {index + 1}: {error.problem}") from None
                 finally:
                     page.close()
             yield SourcePage(index + 1, width, height, glyphs, rulings)
@@ -111,11 +113,16 @@ def _pdfminer_pages(
     data: bytes, password: str | None, settings: PdfSettings
 ) -> Iterator[SourcePage]:
     """The pages as pdfminer lays them out; the streams it decodes obey
-    ``settings.max_inflate`` and ``max_inflate_total``, and a reference cycle in the PDF's
-    objects is refused (LimitError past them)."""
+    ``settings.max_inflate`` and ``max_inflate_total``, its pages ``max_operators`` and
+    ``max_form_depth``, and a reference cycle in the PDF's objects is refused (LimitError
+    past them)."""
     import pdfplumber  # noqa: F401  (loaded before cycles_refused replaces names in it)
 
-    with inflation_bounded(settings.max_inflate, settings.max_inflate_total), cycles_refused():
+    with (
+        inflation_bounded(settings.max_inflate, settings.max_inflate_total),
+        drawing_bounded(settings.max_operators, settings.max_form_depth),
+        cycles_refused(),
+    ):
         yield from _pdfminer_bounded(data, password, settings)
 
 
