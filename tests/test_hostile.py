@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import cProfile
 import ctypes
+import faulthandler
 import io
 import json
 import os
@@ -18,6 +19,7 @@ import time
 import zlib
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pdfminer.pdftypes
@@ -29,7 +31,7 @@ from pdfminer.pdftypes import PDFObjRef
 from reportlab.pdfgen.canvas import Canvas
 
 from voortgang import cli, parse_bytes
-from voortgang.batch import DIED, Failure, ordered_map
+from voortgang.batch import DIED, Failure, attempt, ordered_map
 from voortgang.checks.common import number_parts
 from voortgang.checks.references import (
     SUGGESTIONS,
@@ -910,3 +912,178 @@ def test_a_report_is_read_within_tight_drawing_limits(engine: Engine) -> None:
     pdf = SAMPLES / "voortgangsrapportage-2009-portrait-plain.pdf"
     tight = PdfSettings(engine=engine, max_operators=20_000, max_form_depth=1)
     assert parse_bytes(pdf.read_bytes(), str(pdf), pdf_settings=tight).items
+
+
+# -- memory and the watchdog: each input read in a process of its own ---------------------------
+
+
+def address_space() -> int:
+    """Bytes of address space this process holds now (what RLIMIT_AS counts)."""
+    status = Path("/proc/self/status").read_text()
+    return int(re.search(r"VmSize:\s+(\d+) kB", status)[1]) * 1024  # type: ignore[index]
+
+
+def allocate(megabytes: int) -> int:
+    return len(bytearray(megabytes * MB))
+
+
+def abort_holding(megabytes: int) -> int:
+    """Touch this much memory, then end as pdfium ends where an allocation fails."""
+    held = bytearray(b"x" * (megabytes * MB))
+    faulthandler.disable()  # pytest's would print the stack
+    os.abort()
+    return len(held)
+
+
+def blocks_the_timer(_: object) -> int:
+    """Wait for ever where the timer signal cannot reach, as native code does."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+    while True:
+        time.sleep(0.05)
+
+
+linux_only = pytest.mark.skipif(
+    not Path("/proc/self/status").exists(), reason="reads the address space from /proc"
+)
+
+
+@linux_only
+def test_a_reading_past_its_memory_is_one_line_and_this_process_goes_on() -> None:
+    ceiling = address_space() + 64 * MB
+    outcome = attempt(allocate, "big", 256, isolate=True, memory=ceiling)
+    assert outcome == Failure(f"big: not read within {ceiling / MB:g} MB of memory (--max-memory)")
+    assert attempt(allocate, "small", 8, isolate=True, memory=ceiling) == 8 * MB
+    assert allocate(256) == 256 * MB  # the ceiling held the child only
+
+
+@linux_only
+def test_a_reading_that_aborts_near_its_ceiling_ran_out_of_memory() -> None:
+    ceiling = address_space() + 256 * MB
+    outcome = attempt(abort_holding, "native", 200, isolate=True, memory=ceiling)
+    assert outcome == Failure(
+        f"native: not read within {ceiling / MB:g} MB of memory (--max-memory)"
+    )
+
+
+def test_a_reading_that_aborts_far_below_its_ceiling_is_told_as_ended() -> None:
+    outcome = attempt(abort_holding, "crash", 1, isolate=True, memory=64 * 1024 * MB)
+    assert outcome == Failure(f"crash: {DIED}")
+
+
+def test_the_watchdog_kills_a_reading_the_timer_cannot_end() -> None:
+    outcome = attempt(blocks_the_timer, "stuck", None, seconds=0.2, isolate=True)
+    assert outcome == Failure("stuck: not read within 0.2 s (--timeout)")
+
+
+def test_an_isolated_reading_gives_what_it_gives_here() -> None:
+    source = Input(str(TEXT_SAMPLE))
+    read = partial(parse_input, password=None)
+    assert attempt(read, "x", source, isolate=True, memory=2048 * MB) == read(source)
+    refused = attempt(read, "x", Input(str(TEXT_SAMPLE.parent)), isolate=True)
+    assert isinstance(refused, Failure) and "internal error" not in refused.message
+
+
+@linux_only
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_pdfium_engine_on_an_inflation_bomb_ends_within_the_memory_ceiling(
+    tmp_path: Path, jobs: str
+) -> None:
+    """What pdfium inflates voortgang cannot bound; the process reading it can be: the bomb
+    claims 512 MB, the ceiling is 256 MB, and the other file is read."""
+    bomb = tmp_path / "a-bomb.pdf"
+    bomb.write_bytes(inflating_page(512))
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "voortgang",
+            "parse",
+            str(bomb),
+            str(TEXT_SAMPLE),
+            "--engine",
+            "pdfium",
+            "--max-memory",
+            "256",
+            "-j",
+            jobs,
+            "-f",
+            "jsonl",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert (
+        done.stderr
+        == f"voortgang: error: {bomb}: not read within 256 MB of memory (--max-memory)\n"
+    )
+    assert len(done.stdout.splitlines()) == 36
+
+
+@linux_only
+def test_pdfminer_past_the_memory_ceiling_names_it_too(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(inflating_page(512))
+    code, out, err = cli_run(
+        "parse", str(bomb), "--max-inflate", "4096", "--max-inflate-total", "4096",
+        "--max-memory", str(address_space() // MB + 256),
+    )  # fmt: skip
+    assert (code, out) == (2, "")
+    assert err.startswith(f"voortgang: error: {bomb}: not read within ")
+    assert err.endswith(" MB of memory (--max-memory)\n")
+
+
+# -- diff obeys the same limits ------------------------------------------------------------------
+
+
+def test_diff_takes_the_limit_options(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(inflating_page(8))
+    code, out, err = cli_run("diff", str(bomb), str(TEXT_SAMPLE), "--max-inflate", "2")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"voortgang: error: {bomb}: page 1: a stream of the PDF inflates past 2 MB "
+        "(--max-inflate)\n"
+    )
+    deep = tmp_path / "deep.pdf"
+    deep.write_bytes(laughs(4, fanout=1))
+    code, _, err = cli_run("diff", str(TEXT_SAMPLE), str(deep), "--max-form-depth", "2")
+    assert (code, err) == (
+        2,
+        f"voortgang: error: {deep}: page 1: the page's forms nest more than 2 deep "
+        "(--max-form-depth)\n",
+    )
+    pdf = SAMPLES / "voortgangsrapportage-2009-portrait-plain.pdf"
+    for engine in ENGINES:
+        code, out, err = cli_run(
+            "diff", str(pdf), str(pdf), "--engine", engine, "--max-memory", "2048",
+            "--timeout", "300", "--max-operators", "50000", "-f", "json",
+        )  # fmt: skip
+        assert (code, err) == (0, "voortgang: no differences\n"), engine
+        assert json.loads(out)["old"]["pages"] == 12
+
+
+# -- README: the limits as the code has them -----------------------------------------------------
+
+
+def test_the_readme_names_every_limit_with_its_default() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = dict(re.findall(r"^\| `(--[a-z-]+) [A-Z]+` \| (\d+) \|", readme, re.MULTILINE))
+    defaults = {
+        "--timeout": cli.DEFAULT_TIMEOUT,
+        "--max-memory": cli.DEFAULT_MAX_MEMORY / MB,
+        "--max-inflate": DEFAULT_SETTINGS.max_inflate / MB,
+        "--max-inflate-total": DEFAULT_SETTINGS.max_inflate_total / MB,
+        "--max-operators": DEFAULT_SETTINGS.max_operators,
+        "--max-form-depth": DEFAULT_SETTINGS.max_form_depth,
+    }
+    assert {option: float(value) for option, value in table.items()} == defaults
+    for command in ("parse", "check", "convert", "debug", "diff"):
+        options = {
+            option
+            for parameter in cli.main.commands[command].params
+            for option in parameter.opts
+            if option == "--timeout" or option.startswith("--max-")
+        }
+        assert options == set(defaults), command

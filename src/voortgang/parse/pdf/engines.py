@@ -159,12 +159,15 @@ def _pdfminer_bounded(
 
 def _limit_in(error: BaseException) -> LimitError | None:
     """The LimitError that ``error`` is or wraps (pdfplumber wraps what pdfminer raises in
-    its own exception), or None."""
+    its own exception), or None. A MemoryError it wraps is raised again as it is: the
+    process's memory limit ran out, not the file's reading."""
     seen: set[int] = set()
     found: BaseException | None = error
     while found is not None and id(found) not in seen:
         if isinstance(found, LimitError):
             return found
+        if isinstance(found, MemoryError):
+            raise MemoryError from None
         seen.add(id(found))
         inner = found.args[0] if found.args else None
         found = inner if isinstance(inner, BaseException) else found.__cause__ or found.__context__
