@@ -159,8 +159,9 @@ def isolated(
             except Exception as error:
                 failure = f"{name}: internal error: {error!r} (run with -v for the traceback)"
                 payload = pickle.dumps(Failure(failure, traceback.format_exc()))
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(payload)
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(write_end, view) :]
         except KeyboardInterrupt:
             code = _INTERRUPTED
         except BaseException:
