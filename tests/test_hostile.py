@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import cProfile
 import ctypes
+import faulthandler
 import io
 import json
 import os
@@ -13,9 +14,12 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import zlib
 from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pdfminer.pdftypes
@@ -23,10 +27,11 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pdfminer.pdftypes import PDFObjRef
 from reportlab.pdfgen.canvas import Canvas
 
 from voortgang import cli, parse_bytes
-from voortgang.batch import DIED, Failure, TimedOut, deadline, ordered_map
+from voortgang.batch import DIED, Failure, attempt, ordered_map
 from voortgang.checks.common import number_parts
 from voortgang.checks.references import (
     SUGGESTIONS,
@@ -39,7 +44,9 @@ from voortgang.inputs import Input, parse_input
 from voortgang.model.records import Report
 from voortgang.parse.html import read_html
 from voortgang.parse.pdf import ENGINES, Engine, PdfSettings
-from voortgang.parse.pdf.limits import inflation_bounded
+from voortgang.parse.pdf.graph import cycles_refused, resolve1, resolve_all
+from voortgang.parse.pdf.limits import LimitError, inflation_bounded
+from voortgang.parse.pdf.settings import DEFAULT_SETTINGS
 from voortgang.parse.text import read_text, rows_of
 from voortgang.terminal import visible
 
@@ -570,26 +577,160 @@ def test_an_item_past_its_time_is_a_failure_and_the_rest_go_on(jobs: int) -> Non
     assert outcomes == [1, Failure("2: not read within 0.5 s (--timeout)"), 3]
 
 
-def mutually_referring_length() -> bytes:
-    """A page whose content stream's /Length is an object that refers to another that
-    refers back: pdfminer resolves the pair for ever."""
-    content = b"BT /F1 12 Tf 72 720 Td (Resultaat Deadline) Tj ET\n"
-    objects = [*page_objects(content), b"7 0 R", b"6 0 R"]
-    objects[3] = b"<< /Length 6 0 R >>\nstream\n" + content + b"\nendstream"
+# -- reference cycles: refused where pdfminer resolves objects, not followed ---------------------
+
+CONTENT = b"BT /F1 12 Tf 72 720 Td (Resultaat Deadline) Tj ET\n"
+
+
+def with_length(length: bytes) -> bytes:
+    """The page's content stream, its /Length given as ``length``."""
+    return b"<< /Length " + length + b" >>\nstream\n" + CONTENT + b"\nendstream"
+
+
+def cyclic(kind: str) -> bytes:
+    """A one-page PDF (catalog 1, pages 2, page 3, content 4, font 5) with a reference cycle
+    of ``kind``; objects 6 and 7 are the references that go round."""
+    objects = page_objects(CONTENT)
+    if kind == "length refers to itself":
+        objects[3] = with_length(b"6 0 R")
+        objects.append(b"6 0 R")
+    elif kind == "length: two objects refer to each other":
+        objects[3] = with_length(b"6 0 R")
+        objects += [b"7 0 R", b"6 0 R"]
+    elif kind == "contents refers to itself":
+        objects[2] = objects[2].replace(b"/Contents 4 0 R", b"/Contents 6 0 R")
+        objects.append(b"6 0 R")
+    elif kind == "resources: two objects refer to each other":
+        objects[2] = objects[2].replace(
+            b"/Resources << /Font << /F1 5 0 R >> >>", b"/Resources 6 0 R"
+        )
+        objects += [b"7 0 R", b"6 0 R"]
+    elif kind == "pages among their own kids":
+        objects[1] = b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>"
+    elif kind == "a page tree that loops through a node below":
+        objects[1] = b"<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>"
+        objects.append(b"<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R /Count 1 >>")
+    elif kind == "a page its own parent":
+        objects[2] = objects[2].replace(b"/Parent 2 0 R", b"/Parent 3 0 R")
+    elif kind == "page and pages each other's parent":
+        objects[1] = b"<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 3 0 R >>"
+    else:
+        raise ValueError(kind)
     return pdf_of(objects)
 
 
-def test_a_reference_cycle_ends_at_the_timeout_with_one_line(tmp_path: Path) -> None:
+CYCLES = {
+    "length refers to itself": "the PDF's object 6 refers back to itself (a reference cycle)",
+    "length: two objects refer to each other": (
+        "the PDF's object 6 refers back to itself (a reference cycle)"
+    ),
+    "contents refers to itself": "the PDF's object 6 refers back to itself (a reference cycle)",
+    "resources: two objects refer to each other": (
+        "the PDF's object 6 refers back to itself (a reference cycle)"
+    ),
+    "pages among their own kids": (
+        "the PDF's page tree loops: object 2 is among its own kids (a reference cycle)"
+    ),
+    "a page tree that loops through a node below": (
+        "the PDF's page tree loops: object 2 is among its own kids (a reference cycle)"
+    ),
+    "a page its own parent": (
+        "the PDF's page tree loops: the /Parent entries lead back to object 3 (a reference cycle)"
+    ),
+    "page and pages each other's parent": (
+        "the PDF's page tree loops: the /Parent entries lead back to object 2 (a reference cycle)"
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", CYCLES)
+def test_a_reference_cycle_is_refused_in_one_line(kind: str, tmp_path: Path) -> None:
+    path = tmp_path / "cycle.pdf"
+    path.write_bytes(cyclic(kind))
+    # The time limit is far off: the cycle, not the clock, ends the reading.
+    code, out, err = cli_run("parse", str(path), "--engine", "pdfplumber", "--timeout", "600")
+    assert (code, out) == (2, "")
+    assert err == f"voortgang: error: {path}: {CYCLES[kind]}\n"
+
+
+@pytest.mark.parametrize("kind", CYCLES)
+def test_the_pdfium_engine_ends_a_cycle_in_one_line_too(kind: str, tmp_path: Path) -> None:
+    """pdfium follows no cycle (it bounds its own walks); what it reads of such a file is no
+    report, said in one line."""
+    path = tmp_path / "cycle.pdf"
+    path.write_bytes(cyclic(kind))
+    code, out, err = cli_run("parse", str(path), "--engine", "pdfium", "--timeout", "600")
+    assert (code, out) == (2, "")
+    assert len(err.splitlines()) == 1
+    assert err.startswith(f"voortgang: error: {path}: ")
+    assert "internal error" not in err
+
+
+def test_a_cycle_in_a_batch_is_its_own_line_and_the_rest_are_read(tmp_path: Path) -> None:
     cycle = tmp_path / "cycle.pdf"
-    cycle.write_bytes(mutually_referring_length())
-    code, out, err = cli_run(
-        "parse", str(cycle), str(TEXT_SAMPLE), "--timeout", "1", "-j", "1", "-f", "jsonl"
-    )
+    cycle.write_bytes(cyclic("length: two objects refer to each other"))
+    code, out, err = cli_run("parse", str(cycle), str(TEXT_SAMPLE), "-j", "1", "-f", "jsonl")
     assert code == 1
-    assert err == f"voortgang: error: {cycle}: not read within 1 s (--timeout)\n"
+    assert (
+        err == f"voortgang: error: {cycle}: {CYCLES['length: two objects refer to each other']}\n"
+    )
     assert len(out.splitlines()) == 36
-    code, _, err = cli_run("convert", str(cycle), "--to", "json", "--timeout", "1")
-    assert (code, err) == (2, f"voortgang: error: {cycle}: not read within 1 s (--timeout)\n")
+
+
+class Document:
+    """What a PDFObjRef resolves through: objects by number."""
+
+    def __init__(self, objects: dict[int, object]) -> None:
+        self.objects = objects
+
+    def getobj(self, objid: int) -> object:
+        return self.objects[objid]
+
+
+def test_resolve_all_refuses_a_container_that_holds_itself() -> None:
+    document = Document({})
+    document.objects[6] = [1, {"A": PDFObjRef(document, 7)}]
+    document.objects[7] = [PDFObjRef(document, 6)]
+    with cycles_refused(), pytest.raises(LimitError, match="object 6 refers back"):
+        resolve_all(PDFObjRef(document, 6))
+
+
+def test_resolve_all_resolves_as_pdfminer_does_where_there_is_no_cycle() -> None:
+    def document() -> Document:
+        made = Document({})
+        shared = PDFObjRef(made, 8)  # one object reached twice is no cycle
+        made.objects.update({6: {"A": [shared, shared], "B": PDFObjRef(made, 7)}, 7: shared})
+        made.objects[8] = [1, 2.5, b"x"]
+        return made
+
+    expected = pdfminer.pdftypes.resolve_all(PDFObjRef(document(), 6))
+    with cycles_refused():
+        assert resolve_all(PDFObjRef(document(), 6)) == expected
+    assert expected == {"A": [[1, 2.5, b"x"], [1, 2.5, b"x"]], "B": [1, 2.5, b"x"]}
+
+
+def test_resolve_all_walks_deep_nesting_without_recursion() -> None:
+    deep: list[object] = [1]
+    for _ in range(5 * sys.getrecursionlimit()):
+        deep = [deep]
+    with cycles_refused():
+        resolved = resolve_all(deep)
+    depth = 0
+    while isinstance(resolved, list) and resolved != [1]:
+        (resolved,) = resolved
+        depth += 1
+    assert (depth, resolved) == (5 * sys.getrecursionlimit(), [1])
+
+
+def test_resolve1_refuses_a_chain_that_comes_back_and_follows_one_that_ends() -> None:
+    document = Document({6: None, 7: None, 8: 42})
+    document.objects[6] = PDFObjRef(document, 7)
+    document.objects[7] = PDFObjRef(document, 6)
+    with cycles_refused():
+        with pytest.raises(LimitError):
+            resolve1(PDFObjRef(document, 6))
+        document.objects[7] = PDFObjRef(document, 8)
+        assert resolve1(PDFObjRef(document, 6)) == 42
 
 
 # -- PDFs that are no reports, and pages turned ----------------------------------------------------
@@ -624,23 +765,325 @@ def test_a_turned_page_reads_as_the_upright_one(angle: int, engine: Engine) -> N
 
 REFERENCE = re.compile(rb"(\d+) 0 R")
 
+# A change: a reference (chosen by index among all) pointed at an object number (0 and past
+# the last are none), or an object's whole body made a bare reference to one.
+CHANGES = st.lists(
+    st.tuples(st.sampled_from(["point", "become"]), st.integers(0, 50), st.integers(0, 8)),
+    min_size=1,
+    max_size=3,
+)
 
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 8)), min_size=1, max_size=3))
-def test_a_pdf_with_its_references_moved_is_read_or_refused_in_one_line(
-    changes: list[tuple[int, int]],
-) -> None:
-    """Each change points one reference (chosen by index) at another object number, also
-    at the object itself, its parent or one that is not there: cycles, wrong types, holes."""
-    content = b"BT /F1 12 Tf 72 720 Td (Resultaat Deadline Trekker) Tj ET\n"
-    objects = page_objects(content)
-    for which, target in changes:
+
+def moved(changes: list[tuple[str, int, int]]) -> bytes:
+    """The one-page PDF with its references moved: cycles, chains, wrong types, holes."""
+    objects = page_objects(b"BT /F1 12 Tf 72 720 Td (Resultaat Deadline Trekker) Tj ET\n")
+    for how, which, target in changes:
+        if how == "become":
+            objects[which % len(objects)] = b"%d 0 R" % target
+            continue
         found = [(i, m) for i, body in enumerate(objects) for m in REFERENCE.finditer(body)]
+        if not found:
+            continue
         index, match = found[which % len(found)]
         body = objects[index]
         objects[index] = body[: match.start(1)] + str(target).encode() + body[match.end(1) :]
-    try:
-        with deadline(5):
-            parse_bytes(pdf_of(objects), "moved.pdf")
-    except (InputError, TimedOut):
-        pass  # one line for the user, or the time limit: never another exception
+    return pdf_of(objects)
+
+
+@settings(max_examples=60, deadline=None)
+@given(CHANGES, st.sampled_from(ENGINES))
+def test_a_pdf_with_its_references_moved_is_read_or_refused_in_one_line(
+    changes: list[tuple[str, int, int]], engine: str
+) -> None:
+    """Read, or one line and exit 2; never an internal error or a traceback, and never the
+    time limit (set far off): a cycle is refused, not followed."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "moved.pdf"
+        path.write_bytes(moved(changes))
+        code, _, err = cli_run("parse", str(path), "--engine", engine, "--timeout", "30")
+    assert code in (0, 1, 2)
+    assert "internal error" not in err
+    assert "Traceback" not in err
+    assert "--timeout" not in err
+    if code == 2:
+        assert len(err.splitlines()) == 1
+        assert err.startswith(f"voortgang: error: {path}: ")
+
+
+# -- drawing without end: operators per page and form nesting ---------------------------------
+
+
+def laughs(levels: int, fanout: int = 10) -> bytes:
+    """A page (3) that draws form 6, which draws form 7 ``fanout`` times, … down ``levels``
+    forms, the last drawing a word: a few kilobytes that draw ``fanout ** (levels - 1)``
+    words (the "billion laughs"). Catalog 1, pages 2, font 4, the page's content 5."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R"
+        b" /Resources << /Font << /F1 4 0 R >> /XObject << /X 6 0 R >> >> >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        stream(CONTENT + b"/X Do\n"),
+    ]
+    form = b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources "
+    for level in range(levels):
+        if level == levels - 1:
+            content, resources = (
+                b"BT /F1 12 Tf 72 700 Td (ha) Tj ET\n",
+                b"<< /Font << /F1 4 0 R >> >>",
+            )
+        else:
+            content = b"q /X Do Q\n" * fanout
+            resources = b"<< /XObject << /X %d 0 R >> >>" % (len(objects) + 2)
+        objects.append(stream(content, form + resources + b" "))
+    return pdf_of(objects)
+
+
+# Operators of a page of laughs(levels, fanout): the page's own (5 and Do), each form's
+# q Do Q per copy drawn, the last form's five per time it is drawn.
+def laughs_operators(levels: int, fanout: int) -> int:
+    drawn = [fanout**level for level in range(levels)]  # times each level's form is drawn
+    return 6 + sum(3 * fanout * times for times in drawn[:-1]) + 5 * drawn[-1]
+
+
+@pytest.mark.parametrize("levels", [1, 3])
+def test_the_operators_of_a_page_and_its_forms_are_counted_exactly(levels: int) -> None:
+    data = laughs(levels, fanout=3)
+    exact = laughs_operators(levels, 3)
+    limits = PdfSettings(engine="pdfplumber", max_operators=exact)
+    with pytest.raises(InputError, match="no table"):  # read whole: no report in it
+        parse_bytes(data, "laughs.pdf", pdf_settings=limits)
+    with pytest.raises(InputError) as refused:
+        parse_bytes(data, "laughs.pdf", pdf_settings=replace(limits, max_operators=exact - 1))
+    assert str(refused.value) == (
+        f"page 1: the page draws more than {exact - 1:,} operators (--max-operators)"
+    )
+
+
+def test_pdfium_counts_the_objects_of_a_page_and_its_forms() -> None:
+    data = laughs(3, fanout=3)
+    objects = 2 + 3 + 9 + 9  # the page: a word, form 6; in it three of 7; nine of 8; nine words
+    limits = PdfSettings(engine="pdfium", max_operators=objects)
+    with pytest.raises(InputError, match="no table"):
+        parse_bytes(data, "laughs.pdf", pdf_settings=limits)
+    with pytest.raises(InputError) as refused:
+        parse_bytes(data, "laughs.pdf", pdf_settings=replace(limits, max_operators=objects - 1))
+    assert str(refused.value) == (
+        f"page 1: the page draws more than {objects - 1} objects (--max-operators)"
+    )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_forms_nested_past_max_form_depth_are_refused(engine: Engine) -> None:
+    data = laughs(6, fanout=1)  # the page, then forms six deep
+    limits = PdfSettings(engine=engine, max_form_depth=6)
+    with pytest.raises(InputError, match="no table"):
+        parse_bytes(data, "deep.pdf", pdf_settings=limits)
+    with pytest.raises(InputError) as refused:
+        parse_bytes(data, "deep.pdf", pdf_settings=replace(limits, max_form_depth=5))
+    assert str(refused.value) == "page 1: the page's forms nest more than 5 deep (--max-form-depth)"
+
+
+def test_forms_nested_deeper_than_the_default_are_refused_by_it() -> None:
+    depth = DEFAULT_SETTINGS.max_form_depth + 1
+    with pytest.raises(InputError, match=r"nest more than \d+ deep \(--max-form-depth\)$"):
+        parse_bytes(laughs(depth, fanout=1), "deep.pdf")
+
+
+def test_a_billion_laughs_stops_at_the_operator_limit(tmp_path: Path) -> None:
+    """Nine levels of ten: a billion words, of which the limit lets the reading see a few
+    thousand operators (with the default, a million) before the one line."""
+    bomb = tmp_path / "laughs.pdf"
+    bomb.write_bytes(laughs(10))
+    assert len(bomb.read_bytes()) < 4096
+    code, out, err = cli_run(
+        "parse", str(bomb), str(TEXT_SAMPLE), "--max-operators", "5000", "-j", "1", "-f", "jsonl"
+    )
+    assert code == 1
+    assert err == (
+        f"voortgang: error: {bomb}: page 1: the page draws more than 5,000 operators "
+        "(--max-operators)\n"
+    )
+    assert len(out.splitlines()) == 36
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_report_is_read_within_tight_drawing_limits(engine: Engine) -> None:
+    pdf = SAMPLES / "voortgangsrapportage-2009-portrait-plain.pdf"
+    tight = PdfSettings(engine=engine, max_operators=20_000, max_form_depth=1)
+    assert parse_bytes(pdf.read_bytes(), str(pdf), pdf_settings=tight).items
+
+
+# -- memory and the watchdog: each input read in a process of its own ---------------------------
+
+
+def address_space() -> int:
+    """Bytes of address space this process holds now (what RLIMIT_AS counts)."""
+    status = Path("/proc/self/status").read_text()
+    return int(re.search(r"VmSize:\s+(\d+) kB", status)[1]) * 1024  # type: ignore[index]
+
+
+def allocate(megabytes: int) -> int:
+    return len(bytearray(megabytes * MB))
+
+
+def abort_holding(megabytes: int) -> int:
+    """Touch this much memory, then end as pdfium ends where an allocation fails."""
+    held = bytearray(b"x" * (megabytes * MB))
+    faulthandler.disable()  # pytest's would print the stack
+    os.abort()
+    return len(held)
+
+
+def blocks_the_timer(_: object) -> int:
+    """Wait for ever where the timer signal cannot reach, as native code does."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+    while True:
+        time.sleep(0.05)
+
+
+linux_only = pytest.mark.skipif(
+    not Path("/proc/self/status").exists(), reason="reads the address space from /proc"
+)
+
+
+@linux_only
+def test_a_reading_past_its_memory_is_one_line_and_this_process_goes_on() -> None:
+    ceiling = address_space() + 64 * MB
+    outcome = attempt(allocate, "big", 256, isolate=True, memory=ceiling)
+    assert outcome == Failure(f"big: not read within {ceiling / MB:g} MB of memory (--max-memory)")
+    assert attempt(allocate, "small", 8, isolate=True, memory=ceiling) == 8 * MB
+    assert allocate(256) == 256 * MB  # the ceiling held the child only
+
+
+@linux_only
+def test_a_reading_that_aborts_near_its_ceiling_ran_out_of_memory() -> None:
+    ceiling = address_space() + 256 * MB
+    outcome = attempt(abort_holding, "native", 200, isolate=True, memory=ceiling)
+    assert outcome == Failure(
+        f"native: not read within {ceiling / MB:g} MB of memory (--max-memory)"
+    )
+
+
+def test_a_reading_that_aborts_far_below_its_ceiling_is_told_as_ended() -> None:
+    outcome = attempt(abort_holding, "crash", 1, isolate=True, memory=64 * 1024 * MB)
+    assert outcome == Failure(f"crash: {DIED}")
+
+
+def test_the_watchdog_kills_a_reading_the_timer_cannot_end() -> None:
+    outcome = attempt(blocks_the_timer, "stuck", None, seconds=0.2, isolate=True)
+    assert outcome == Failure("stuck: not read within 0.2 s (--timeout)")
+
+
+def test_an_isolated_reading_gives_what_it_gives_here() -> None:
+    source = Input(str(TEXT_SAMPLE))
+    read = partial(parse_input, password=None)
+    assert attempt(read, "x", source, isolate=True, memory=2048 * MB) == read(source)
+    refused = attempt(read, "x", Input(str(TEXT_SAMPLE.parent)), isolate=True)
+    assert isinstance(refused, Failure) and "internal error" not in refused.message
+
+
+@linux_only
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_pdfium_engine_on_an_inflation_bomb_ends_within_the_memory_ceiling(
+    tmp_path: Path, jobs: str
+) -> None:
+    """What pdfium inflates voortgang cannot bound; the process reading it can be: the bomb
+    claims 512 MB, the ceiling is 256 MB, and the other file is read."""
+    bomb = tmp_path / "a-bomb.pdf"
+    bomb.write_bytes(inflating_page(512))
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "voortgang",
+            "parse",
+            str(bomb),
+            str(TEXT_SAMPLE),
+            "--engine",
+            "pdfium",
+            "--max-memory",
+            "256",
+            "-j",
+            jobs,
+            "-f",
+            "jsonl",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert (
+        done.stderr
+        == f"voortgang: error: {bomb}: not read within 256 MB of memory (--max-memory)\n"
+    )
+    assert len(done.stdout.splitlines()) == 36
+
+
+@linux_only
+def test_pdfminer_past_the_memory_ceiling_names_it_too(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(inflating_page(512))
+    code, out, err = cli_run(
+        "parse", str(bomb), "--max-inflate", "4096", "--max-inflate-total", "4096",
+        "--max-memory", str(address_space() // MB + 256),
+    )  # fmt: skip
+    assert (code, out) == (2, "")
+    assert err.startswith(f"voortgang: error: {bomb}: not read within ")
+    assert err.endswith(" MB of memory (--max-memory)\n")
+
+
+# -- diff obeys the same limits ------------------------------------------------------------------
+
+
+def test_diff_takes_the_limit_options(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(inflating_page(8))
+    code, out, err = cli_run("diff", str(bomb), str(TEXT_SAMPLE), "--max-inflate", "2")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"voortgang: error: {bomb}: page 1: a stream of the PDF inflates past 2 MB "
+        "(--max-inflate)\n"
+    )
+    deep = tmp_path / "deep.pdf"
+    deep.write_bytes(laughs(4, fanout=1))
+    code, _, err = cli_run("diff", str(TEXT_SAMPLE), str(deep), "--max-form-depth", "2")
+    assert (code, err) == (
+        2,
+        f"voortgang: error: {deep}: page 1: the page's forms nest more than 2 deep "
+        "(--max-form-depth)\n",
+    )
+    pdf = SAMPLES / "voortgangsrapportage-2009-portrait-plain.pdf"
+    for engine in ENGINES:
+        code, out, err = cli_run(
+            "diff", str(pdf), str(pdf), "--engine", engine, "--max-memory", "2048",
+            "--timeout", "300", "--max-operators", "50000", "-f", "json",
+        )  # fmt: skip
+        assert (code, err) == (0, "voortgang: no differences\n"), engine
+        assert json.loads(out)["old"]["pages"] == 12
+
+
+# -- README: the limits as the code has them -----------------------------------------------------
+
+
+def test_the_readme_names_every_limit_with_its_default() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = dict(re.findall(r"^\| `(--[a-z-]+) [A-Z]+` \| (\d+) \|", readme, re.MULTILINE))
+    defaults = {
+        "--timeout": cli.DEFAULT_TIMEOUT,
+        "--max-memory": cli.DEFAULT_MAX_MEMORY / MB,
+        "--max-inflate": DEFAULT_SETTINGS.max_inflate / MB,
+        "--max-inflate-total": DEFAULT_SETTINGS.max_inflate_total / MB,
+        "--max-operators": DEFAULT_SETTINGS.max_operators,
+        "--max-form-depth": DEFAULT_SETTINGS.max_form_depth,
+    }
+    assert {option: float(value) for option, value in table.items()} == defaults
+    for command in ("parse", "check", "convert", "debug", "diff"):
+        options = {
+            option
+            for parameter in cli.main.commands[command].params
+            for option in parameter.opts
+            if option == "--timeout" or option.startswith("--max-")
+        }
+        assert options == set(defaults), command

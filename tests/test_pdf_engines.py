@@ -238,18 +238,19 @@ def test_the_engines_are_named_in_one_place() -> None:
 def test_the_command_line_chooses_the_engine(
     command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """--engine on the commands that read a PDF: the engine named reads it (-j 1: in this
-    process, where the reader is watched), each the same output; a name that is no engine is
-    a usage error."""
+    """--engine on the commands that read a PDF: the engine named reads it (-j 1: in a
+    process forked from this one, where the reader is watched and says so in a file), each
+    the same output; a name that is no engine is a usage error."""
     from click.testing import CliRunner
 
     from voortgang import cli
 
     reader = sys.modules["voortgang.parse.pdf.reader"]
-    used: list[str] = []
+    said = tmp_path / "used"
 
     def watched(data: bytes, password: str | None, engine: Engine, settings_: PdfSettings):
-        used.append(engine)
+        with said.open("a") as used:
+            used.write(f"{engine}\n")
         return source_pages(data, password, engine, settings_)
 
     monkeypatch.setattr(reader, "source_pages", watched)
@@ -260,7 +261,7 @@ def test_the_command_line_chooses_the_engine(
         jobs = [] if command == "debug" else ["-j", "1"]
         result = CliRunner().invoke(cli.main, [command, path, "--engine", engine, *jobs, *extra])
         assert result.exit_code in (0, 1), result.output
-        assert used[-1] == engine
+        assert said.read_text().split()[-1:] == [engine]
         outputs.append(
             sorted(p.name for p in (tmp_path / engine).iterdir())
             if command == "debug"

@@ -3,13 +3,22 @@ order whatever order they finish in, a failure captured per input instead of end
 
 Reading a PDF is CPU-bound Python, so the workers are processes; the function, its inputs and
 its results cross to and from them by pickle (module-level functions, pydantic records).
+
+Isolated (``isolate``), each input is read in a process forked for it alone, with a ceiling on
+its memory (``resource.RLIMIT_AS``) and a watchdog: the process that forked it kills it past
+its time, which the timer signal alone cannot do while native code (pdfium) runs. So a file
+built to exhaust memory or time costs its own reading only, never the batch or the machine.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import pickle
+import select
 import signal
 import threading
+import time
 import traceback
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -68,31 +77,137 @@ def deadline(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-@dataclass(frozen=True)
-class WithinTime:
-    """``function`` with a time limit per call (see ``deadline``); it pickles, so that it
-    reaches worker processes."""
-
-    function: Callable[[Any], Any]
-    seconds: float | None
-
-    def __call__(self, item: Any) -> Any:
-        with deadline(self.seconds):
-            return self.function(item)
-
-
-def attempt(function: Callable[[T], R], name: str, item: T) -> R | Failure:
+def attempt(
+    function: Callable[[T], R],
+    name: str,
+    item: T,
+    *,
+    seconds: float | None = None,
+    isolate: bool = False,
+    memory: int | None = None,
+) -> R | Failure:
     """``function(item)``, or the Failure it ended in; ``name`` names the item in the message
-    where the error does not."""
+    where the error does not. ``seconds``: its time limit (see ``deadline``); ``isolate``:
+    run in a process of its own with ``memory`` bytes of address space at most and a
+    watchdog (see ``isolated``), where the system can fork."""
+    if isolate and _CAN_ISOLATE:
+        return isolated(function, name, item, seconds, memory)
+    return _attempt_here(function, name, item, seconds, memory)
+
+
+def _attempt_here(
+    function: Callable[[T], R], name: str, item: T, seconds: float | None, memory: int | None
+) -> R | Failure:
     try:
-        return function(item)
+        with deadline(seconds):
+            return function(item)
     except TimedOut as error:
-        return Failure(f"{name}: not read within {error.seconds:g} s (--timeout)")
+        return Failure(timed_out(name, error.seconds))
     except InputError as error:
         return Failure(str(error) if error.path is not None else f"{name}: {error}")
+    except MemoryError:
+        return Failure(out_of_memory(name, memory))
     except Exception as error:
         message = f"{name}: internal error: {error!r} (run with -v for the traceback)"
         return Failure(message, traceback.format_exc())
+
+
+def timed_out(name: str, seconds: float) -> str:
+    return f"{name}: not read within {seconds:g} s (--timeout)"
+
+
+def out_of_memory(name: str, memory: int | None) -> str:
+    if memory is None:
+        return f"{name}: not read: the machine's memory ran out"
+    return f"{name}: not read within {memory / MEGABYTE:g} MB of memory (--max-memory)"
+
+
+MEGABYTE = 1024 * 1024
+# Seconds the reading's own timer (the timer signal, which ends Python code with the one line
+# of --timeout) is given before the watchdog kills the process reading: time for the signal
+# to be seen once the native code that held it up returns, not more.
+WATCHDOG_GRACE = 2.0
+# Share of --max-memory: a reading killed by a signal (pdfium aborts where an allocation
+# fails) that held at least this much of its ceiling in memory at its peak ran out of it; one
+# that held less ended for another reason, and is told as a process that ended abruptly.
+MEMORY_NEAR = 0.5
+_CAN_ISOLATE = hasattr(os, "fork") and hasattr(os, "wait4")
+_INTERRUPTED = 130  # how a reading process that Ctrl-C ended exits
+
+
+def isolated(
+    function: Callable[[T], R], name: str, item: T, seconds: float | None, memory: int | None
+) -> R | Failure:
+    """``function(item)`` (or its Failure) in a process forked for it, its address space held
+    to ``memory`` bytes (a MemoryError there, or an allocation failing in C, ends it with one
+    line naming --max-memory), killed by this process ``WATCHDOG_GRACE`` seconds past
+    ``seconds`` if its own timer did not end it. The outcome comes back by pickle."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: read, send the outcome, end without this process's cleanup
+        code = 0
+        try:
+            os.close(read_end)
+            if memory is not None:
+                import resource
+
+                _, hard = resource.getrlimit(resource.RLIMIT_AS)
+                resource.setrlimit(resource.RLIMIT_AS, (memory, hard))
+            outcome = _attempt_here(function, name, item, seconds, memory)
+            try:
+                payload = pickle.dumps(outcome)
+            except Exception as error:
+                failure = f"{name}: internal error: {error!r} (run with -v for the traceback)"
+                payload = pickle.dumps(Failure(failure, traceback.format_exc()))
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(write_end, view) :]
+        except KeyboardInterrupt:
+            code = _INTERRUPTED
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    reaped = False
+    try:
+        chunks: list[bytes] = []
+        until = None if not seconds else time.monotonic() + seconds + WATCHDOG_GRACE
+        while True:
+            left = None if until is None else max(until - time.monotonic(), 0)
+            ready, _, _ = select.select([read_end], [], [], left)
+            if not ready:  # past its time, held up where the timer cannot reach
+                os.kill(pid, signal.SIGKILL)
+                assert seconds is not None
+                return Failure(timed_out(name, seconds))
+            chunk = os.read(read_end, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        _, status, usage = os.wait4(pid, 0)
+        reaped = True
+        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == _INTERRUPTED:
+            raise KeyboardInterrupt  # Ctrl-C, which this process may not have seen yet
+        try:
+            return pickle.loads(b"".join(chunks)) if chunks else _ended(name, status, usage, memory)
+        except Exception:  # cut short: the child died while it sent
+            return _ended(name, status, usage, memory)
+    finally:
+        os.close(read_end)
+        if not reaped:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+
+
+def _ended(name: str, status: int, usage: Any, memory: int | None) -> Failure:
+    """What to say of a reading process that ended without an outcome."""
+    peak = usage.ru_maxrss * 1024  # kilobytes, on Linux
+    if os.WIFSIGNALED(status) and memory is not None and peak >= MEMORY_NEAR * memory:
+        return Failure(out_of_memory(name, memory))
+    return Failure(f"{name}: {DIED}")
 
 
 def ordered_map(
@@ -105,6 +220,9 @@ def ordered_map(
     progress: Console | None = None,
     description: str = "",
     timeout: float | None = None,
+    isolate: bool = False,
+    memory: int | None = None,
+    preload: Callable[[], None] | None = None,
 ) -> Generator[R | Failure, None, None]:
     """``function`` applied to each item, as outcomes in the order of ``items``.
 
@@ -113,18 +231,53 @@ def ordered_map(
     ``progress``, a console, shows a transient bar on it counting the items done. Ctrl-C
     raises KeyboardInterrupt here, once the workers, which get it too, have stopped.
     ``timeout``: seconds an item may take; one that takes longer is a Failure naming it.
+    ``isolate``: each item read in a process of its own, with at most ``memory`` bytes of
+    address space and a watchdog for its time (see ``isolated``); ``preload``, where there
+    are several items, is run once in each process that forks them, so that what it imports
+    is imported once, not in each process forked.
     """
-    if timeout:
-        function = WithinTime(function, timeout)
+    limits = Limits(timeout, isolate, memory)
+    if preload is not None and isolate and len(items) > 1:
+        worker_setup = partial(_both, preload, worker_setup)
+        if jobs <= 1:
+            preload()
     if jobs <= 1 or len(items) <= 1:
         with _progress_bar(progress, description, len(items)) as advance:
             for item in items:
-                outcome = attempt(function, name(item), item)
+                outcome = limits.attempt(function, name(item), item)
                 advance()
                 yield outcome
         return
     bar = partial(_progress_bar, progress, description, len(items))
-    yield from _in_pools(function, items, jobs, name, worker_setup, bar)
+    yield from _in_pools(Limited(function, limits), items, jobs, name, worker_setup, bar)
+
+
+def _both(first: Callable[[], None], then: Callable[[], None] | None) -> None:
+    first()
+    if then is not None:
+        then()
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The limits an item is read within (see ``attempt``)."""
+
+    seconds: float | None = None
+    isolate: bool = False
+    memory: int | None = None
+
+    def attempt(self, function: Callable[[T], R], name: str, item: T) -> R | Failure:
+        return attempt(
+            function, name, item, seconds=self.seconds, isolate=self.isolate, memory=self.memory
+        )
+
+
+@dataclass(frozen=True)
+class Limited:
+    """``function`` to be attempted within ``limits`` in a worker; it pickles."""
+
+    function: Callable[[Any], Any]
+    limits: Limits
 
 
 # What a worker marks in the shared array, per item, so that after a worker dies the items it
@@ -306,7 +459,7 @@ def _on_interrupt(*_: object) -> None:
 
 
 def _attempt_in_worker(
-    function: Callable[[T], R], name: str, item: T, index: int
+    function: Callable[[T], R] | Limited, name: str, item: T, index: int
 ) -> R | Failure | Interrupted:
     if _worker["interrupted"]:
         return Interrupted()
@@ -315,6 +468,8 @@ def _attempt_in_worker(
         started[index] = STARTED
     _worker["in_item"] = True
     try:
+        if isinstance(function, Limited):
+            return function.limits.attempt(function.function, name, item)
         return attempt(function, name, item)
     except KeyboardInterrupt:
         return Interrupted()

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.text import Text
 
 from voortgang import __version__
-from voortgang.batch import Failure, WithinTime, attempt, ordered_map
+from voortgang.batch import Failure, attempt, ordered_map
 from voortgang.checks import reading_problems, unknown_selectors
 from voortgang.config import Config, ConfigError, load_config
 from voortgang.debug import (
@@ -54,6 +54,7 @@ from voortgang.inputs import (
     check_input,
     gather,
     parse_input,
+    preload_readers,
 )
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.diff import DIFF_FIELDS, Diff
@@ -103,6 +104,11 @@ FORMAT_ALIASES = {"md": "markdown"}
 
 # Seconds one input may take to read: a report of hundreds of pages takes some tens.
 DEFAULT_TIMEOUT = 120.0
+# Bytes of memory (address space) the process reading one input may take: one reading a
+# sample report peaks under 100 MB, and what a long report adds is its records (README,
+# Speed: 11.6 MB held for 494 pages); a file built to inflate or draw without end takes
+# whatever it is given.
+DEFAULT_MAX_MEMORY = 2048 * 1024 * 1024
 
 
 @dataclass
@@ -110,6 +116,7 @@ class Settings:
     verbose: bool = False
     quiet: bool = False
     timeout: float | None = DEFAULT_TIMEOUT
+    max_memory: int | None = DEFAULT_MAX_MEMORY
     config_file: Path | None = None
     columns: list[str] = field(default_factory=list)
 
@@ -246,9 +253,30 @@ def _pdf_limits(context: click.Context, parameter: click.Parameter, value: float
     limits[parameter.name] = round(value * MEGABYTE)
 
 
+# The limits counted in units, not megabytes: option name, help.
+COUNT_LIMIT_OPTIONS = (
+    (
+        "max_operators",
+        "Refuse a PDF with a page that draws more operators than this (forms' "
+        "included; pdfium: page objects).",
+    ),
+    ("max_form_depth", "Refuse a PDF with a page whose form XObjects nest deeper than this."),
+)
+
+
+def _pdf_count_limit(context: click.Context, parameter: click.Parameter, value: int | None) -> None:
+    if value is not None and parameter.name is not None:
+        context.meta.setdefault("voortgang.pdf_limits", {})[parameter.name] = value
+
+
 def _set_timeout(context: click.Context, _: click.Parameter, value: float | None) -> None:
     if value is not None:
         context.ensure_object(Settings).timeout = value or None
+
+
+def _set_max_memory(context: click.Context, _: click.Parameter, value: float | None) -> None:
+    if value is not None:
+        context.ensure_object(Settings).max_memory = round(value * MEGABYTE) or None
 
 
 def _set_engine(context: click.Context, _: click.Parameter, value: str | None) -> None:
@@ -257,8 +285,9 @@ def _set_engine(context: click.Context, _: click.Parameter, value: str | None) -
 
 
 def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--timeout, --max-inflate and --max-inflate-total, the limits a hostile file meets
-    (see README, Limits), and --engine, what reads a PDF; ``Settings.timeout`` and
+    """--timeout, --max-memory, --max-inflate, --max-inflate-total, --max-operators and
+    --max-form-depth, the limits a hostile file meets (see README, Limits), and --engine,
+    what reads a PDF; ``Settings.timeout``, ``Settings.max_memory`` and
     ``pdf_settings(context)`` hold them."""
     command = click.option(
         "--engine",
@@ -278,6 +307,25 @@ def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
         help=f"Give up on an input that takes longer to read; 0 for no limit. "
         f"Default: {DEFAULT_TIMEOUT:g} s.",
     )(command)
+    command = click.option(
+        "--max-memory",
+        type=click.FloatRange(min=0),
+        metavar="MB",
+        callback=_set_max_memory,
+        expose_value=False,
+        help=f"Give up on an input whose reading needs more memory (each input is read in a "
+        f"process of its own); 0 for no limit. Default: {DEFAULT_MAX_MEMORY / MEGABYTE:g} MB.",
+    )(command)
+    for name, help_text in reversed(COUNT_LIMIT_OPTIONS):
+        command = click.option(
+            f"--{name.replace('_', '-')}",
+            name,
+            type=click.IntRange(min=1),
+            metavar="N",
+            callback=_pdf_count_limit,
+            expose_value=False,
+            help=f"{help_text} Default: {getattr(DEFAULT_SETTINGS, name)}.",
+        )(command)
     for name, help_text in reversed(LIMIT_OPTIONS):
         default = getattr(DEFAULT_SETTINGS, name) / MEGABYTE
         command = click.option(
@@ -348,6 +396,9 @@ def run_batch(
         inputs,
         jobs=jobs,
         timeout=settings.timeout,
+        isolate=True,
+        memory=settings.max_memory,
+        preload=partial(preload_readers, {Path(str(item)).suffix for item in inputs}),
         worker_setup=partial(quiet_pdf_libraries, settings.verbose),
         progress=bar,
         description=description,
@@ -371,8 +422,14 @@ def read_one(name: str, settings: Settings, read: Callable[[bytes, str], T]) -> 
     read one input at a time), or None after saying on stderr why it could not be read, as a
     batch says it."""
     source = Input("<stdin>", sys.stdin.buffer.read()) if name == "-" else Input(name)
-    task = WithinTime(lambda source: read(source.read(), source.name), settings.timeout)
-    outcome = attempt(task, source.name, source)
+    outcome = attempt(
+        lambda source: read(source.read(), source.name),
+        source.name,
+        source,
+        seconds=settings.timeout,
+        isolate=True,
+        memory=settings.max_memory,
+    )
     if not isinstance(outcome, Failure):
         return outcome
     if settings.verbose and outcome.traceback:
@@ -853,12 +910,14 @@ def _diff_fields(
         raise click.BadParameter(str(error), param=parameter) from None
 
 
-def read_edition(name: str, settings: Settings, password: str | None) -> Report:
+def read_edition(
+    name: str, settings: Settings, password: str | None, limits: PdfSettings = DEFAULT_SETTINGS
+) -> Report:
     """The one report in input ``name`` for diff, after a warning for each sign that it was
     not read right; exits 2, after one line on stderr, where there is no such report."""
     vocabulary = settings.config().vocabulary
     found = read_one(
-        name, settings, lambda data, label: read_any(data, label, password, vocabulary=vocabulary)
+        name, settings, lambda data, label: read_any(data, label, password, limits, vocabulary)
     )
     if found is None:
         sys.exit(2)
@@ -895,6 +954,7 @@ def read_edition(name: str, settings: Settings, password: str | None) -> Report:
     "Items added, removed and renumbered count whatever the fields.",
 )
 @password_option
+@limit_options
 @common_options
 @config_options
 @click.pass_context
@@ -923,7 +983,7 @@ def diff_command(
     doubtful = False
     editions = []
     for name in (old, new):
-        edition = read_edition(name, settings, password)
+        edition = read_edition(name, settings, password, pdf_settings(context))
         for problem in reading_problems(edition):
             doubtful = True
             settings.warn(reading_warning(problem))

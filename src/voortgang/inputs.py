@@ -3,8 +3,9 @@ tasks their batches run, in worker processes or in the main one."""
 
 from __future__ import annotations
 
+import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,25 @@ from voortgang.vocabulary import VOCABULARY, Vocabulary
 REPORT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt")
 # check also reads the records parse writes
 CHECK_SUFFIXES = (*REPORT_SUFFIXES, ".json", ".jsonl", ".ndjson")
+
+
+# The libraries the readers of each kind of file import when first used (see
+# tests/test_imports.py). A batch whose inputs are each read in a process forked for it
+# imports them once before (``preload_readers``), or every one of those processes would.
+READER_LIBRARIES = {
+    ".pdf": ("pdfplumber", "pypdfium2"),
+    ".docx": ("docx",),
+    ".html": ("bs4",),
+    ".htm": ("bs4",),
+    ".txt": ("bs4",),
+}
+
+
+def preload_readers(suffixes: Iterable[str]) -> None:
+    """Import the libraries that files with these suffixes are read with."""
+    for suffix in suffixes:
+        for library in READER_LIBRARIES.get(suffix.lower(), ()):
+            importlib.import_module(library)
 
 
 @dataclass(frozen=True)

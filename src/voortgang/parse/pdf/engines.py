@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from voortgang.errors import InputError
 from voortgang.parse.pdf.glyphs import Glyph, Rulings, read_page
-from voortgang.parse.pdf.limits import LimitError, inflation_bounded
+from voortgang.parse.pdf.graph import check_page_tree, cycles_refused
+from voortgang.parse.pdf.limits import LimitError, drawing_bounded, inflation_bounded
 from voortgang.parse.pdf.settings import ENGINES, Engine, PdfSettings
 
 # pdfium is not thread-safe: one call into it at a time in a process (Dask's threads).
@@ -78,6 +79,8 @@ def _pdfium_pages(data: bytes, password: str | None, settings: PdfSettings) -> I
                 try:
                     width, height = page.get_size()
                     glyphs, rulings = read_pdfium_page(page, settings)
+                except LimitError as error:
+                    raise LimitError(f"page {index + 1}: {error.problem}") from None
                 finally:
                     page.close()
             yield SourcePage(index + 1, width, height, glyphs, rulings)
@@ -110,8 +113,16 @@ def _pdfminer_pages(
     data: bytes, password: str | None, settings: PdfSettings
 ) -> Iterator[SourcePage]:
     """The pages as pdfminer lays them out; the streams it decodes obey
-    ``settings.max_inflate`` and ``max_inflate_total`` (LimitError past them)."""
-    with inflation_bounded(settings.max_inflate, settings.max_inflate_total):
+    ``settings.max_inflate`` and ``max_inflate_total``, its pages ``max_operators`` and
+    ``max_form_depth``, and a reference cycle in the PDF's objects is refused (LimitError
+    past them)."""
+    import pdfplumber  # noqa: F401  (loaded before cycles_refused replaces names in it)
+
+    with (
+        inflation_bounded(settings.max_inflate, settings.max_inflate_total),
+        drawing_bounded(settings.max_operators, settings.max_form_depth),
+        cycles_refused(),
+    ):
         yield from _pdfminer_bounded(data, password, settings)
 
 
@@ -122,6 +133,7 @@ def _pdfminer_bounded(
 
     try:
         document = pdfplumber.open(io.BytesIO(data), password=password or "")
+        check_page_tree(document.doc.catalog)
         pages = document.pages
     except Exception as error:
         if limit := _limit_in(error):
@@ -147,12 +159,15 @@ def _pdfminer_bounded(
 
 def _limit_in(error: BaseException) -> LimitError | None:
     """The LimitError that ``error`` is or wraps (pdfplumber wraps what pdfminer raises in
-    its own exception), or None."""
+    its own exception), or None. A MemoryError it wraps is raised again as it is: the
+    process's memory limit ran out, not the file's reading."""
     seen: set[int] = set()
     found: BaseException | None = error
     while found is not None and id(found) not in seen:
         if isinstance(found, LimitError):
             return found
+        if isinstance(found, MemoryError):
+            raise MemoryError from None
         seen.add(id(found))
         inner = found.args[0] if found.args else None
         found = inner if isinstance(inner, BaseException) else found.__cause__ or found.__context__

@@ -1,11 +1,18 @@
 """Limits a PDF's reading obeys, enforced where the work happens: in pdfminer's stream
 decoding, so that a stream built to inflate to gigabytes stops inflating at the limit rather
-than after the machine ran out of memory.
+than after the machine ran out of memory, and in its content interpreter, so that a page that
+draws without end stops at the limit.
 
 pdfminer decodes a stream once, in ``PDFStream.decode``, and inflates FlateDecode through its
 module's ``zlib.decompress``. While ``inflation_bounded`` is in force, that function inflates
 at most as far as the limits leave room for, and each decoded stream counts against the
-document's total. Outside it pdfminer works as it always does.
+document's total.
+
+pdfminer's ``PDFPageInterpreter`` reads a page's operators from a ``PDFContentParser`` and
+runs a form XObject's content in ``render_contents``, once per time it is drawn. While
+``drawing_bounded`` is in force, the parser counts the operators it hands over per page and
+``render_contents`` how deep forms nest: a form that draws the next ten times at every level
+(the "billion laughs") stops at one of the two. Outside both pdfminer works as it always does.
 """
 
 from __future__ import annotations
@@ -17,8 +24,11 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
+import pdfminer.pdfinterp
 import pdfminer.pdftypes
+from pdfminer.pdfinterp import PDFContentParser, PDFPageInterpreter
 from pdfminer.pdftypes import PDFStream
+from pdfminer.psparser import PSKeyword
 
 from voortgang.errors import InputError
 
@@ -91,12 +101,66 @@ def _bounded_decode(self: PDFStream) -> None:
         budget.count(len(self.data))  # what every filter (LZW, run length…) made
 
 
+@dataclass
+class _Drawing:
+    operators: int  # operators one page may run, its forms' included
+    depth: int  # how deep forms may nest
+    run: int = 0  # operators the page ran so far
+    nesting: int = 0  # forms entered and not left
+
+
+_drawing: ContextVar[_Drawing | None] = ContextVar("voortgang_pdf_drawing", default=None)
+
+
+class _CountingParser(PDFContentParser):
+    """pdfminer's content parser, but for counting the operators it hands the interpreter
+    against the drawing limits in force."""
+
+    def nextobject(self) -> Any:
+        found = super().nextobject()
+        drawing = _drawing.get()
+        if drawing is not None and isinstance(found[1], PSKeyword):
+            drawing.run += 1
+            if drawing.run > drawing.operators:
+                raise LimitError(
+                    f"the page draws more than {drawing.operators:,} operators (--max-operators)"
+                )
+        return found
+
+
+_process_page = PDFPageInterpreter.process_page
+_render_contents = PDFPageInterpreter.render_contents
+
+
+def _bounded_process_page(self: PDFPageInterpreter, page: Any) -> None:
+    drawing = _drawing.get()
+    if drawing is not None:  # each page counts from nothing
+        drawing.run = drawing.nesting = 0
+    _process_page(self, page)
+
+
+def _bounded_render_contents(self: PDFPageInterpreter, *args: Any, **kwargs: Any) -> None:
+    drawing = _drawing.get()
+    if drawing is None:
+        return _render_contents(self, *args, **kwargs)
+    if drawing.nesting > drawing.depth:  # the page's own content is at nesting 0
+        raise LimitError(f"the page's forms nest more than {drawing.depth} deep (--max-form-depth)")
+    drawing.nesting += 1
+    try:
+        return _render_contents(self, *args, **kwargs)
+    finally:
+        drawing.nesting -= 1
+
+
 def _install() -> None:
-    """Put the bounded decoding in place in pdfminer, once; it does nothing without a budget
-    in force."""
+    """Put the bounded decoding and drawing in place in pdfminer, once; they do nothing
+    without limits in force."""
     if not isinstance(pdfminer.pdftypes.zlib, _BoundedZlib):
         pdfminer.pdftypes.zlib = _BoundedZlib()  # type: ignore[assignment]
         PDFStream.decode = _bounded_decode  # type: ignore[method-assign]
+        pdfminer.pdfinterp.PDFContentParser = _CountingParser  # type: ignore[misc]
+        PDFPageInterpreter.process_page = _bounded_process_page  # type: ignore[method-assign]
+        PDFPageInterpreter.render_contents = _bounded_render_contents  # type: ignore[method-assign]
 
 
 @contextmanager
@@ -109,3 +173,15 @@ def inflation_bounded(stream: int, total: int) -> Iterator[None]:
         yield
     finally:
         _budget.reset(token)
+
+
+@contextmanager
+def drawing_bounded(operators: int, depth: int) -> Iterator[None]:
+    """While in force, pdfminer runs no more than ``operators`` operators a page (its forms'
+    included) and nests forms no more than ``depth`` deep; LimitError past either."""
+    _install()
+    token = _drawing.set(_Drawing(operators, depth))
+    try:
+        yield
+    finally:
+        _drawing.reset(token)

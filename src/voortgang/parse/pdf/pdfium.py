@@ -38,13 +38,11 @@ from voortgang.parse.pdf.glyphs import (
     Rulings,
     joined_rulings,
 )
+from voortgang.parse.pdf.limits import LimitError
 from voortgang.parse.pdf.settings import PdfSettings
 
 # pdfium's font flags follow the PDF's FontDescriptor /Flags (ISO 32000 table 123).
 FORCE_BOLD_FLAG = 1 << 18
-# How deep form XObjects may nest before the rest is not looked into for rulings (a form
-# that draws itself at every level would otherwise be walked exponentially).
-MAX_FORM_DEPTH = 8
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1, 0, 0, 1, 0, 0)
 # What pdfium gives for a hyphen that ends a line before a word goes on on the next: a
@@ -81,7 +79,10 @@ def _font(key: int, weight: int, settings: PdfSettings) -> _Font:
 
 
 def read_pdfium_page(page: pdfium.PdfPage, settings: PdfSettings) -> tuple[list[Glyph], Rulings]:
-    """The page's upright glyphs and its rulings, in page space with y growing downwards."""
+    """The page's upright glyphs and its rulings, in page space with y growing downwards;
+    LimitError where the page holds more objects than ``settings.max_operators`` or its forms
+    nest deeper than ``settings.max_form_depth``, before anything of it is read."""
+    _check_objects(page.raw, settings)
     height = page.get_height()
     return _glyphs(page, height, settings), _rulings(page, height, settings)
 
@@ -277,11 +278,40 @@ def _straight_shapes(page: raw.FPDF_PAGE) -> Iterator[tuple[float, float, float,
             yield from _subpaths(obj, matrix)
 
 
+def _check_objects(page: raw.FPDF_PAGE, settings: PdfSettings) -> None:
+    """LimitError where the page's objects, its forms' included, are more than
+    ``settings.max_operators`` or its forms nest deeper than ``settings.max_form_depth``:
+    counted from pdfium's counts of each container, so that no more than the limit of them
+    is looked at."""
+    total = 0
+    stack: list[tuple[object, int]] = [(page, 0)]
+    while stack:
+        container, depth = stack.pop()
+        in_form = depth > 0
+        count = (raw.FPDFFormObj_CountObjects if in_form else raw.FPDFPage_CountObjects)(container)
+        total += max(count, 0)
+        if total > settings.max_operators:
+            raise LimitError(
+                f"the page draws more than {settings.max_operators:,} objects (--max-operators)"
+            )
+        get = raw.FPDFFormObj_GetObject if in_form else raw.FPDFPage_GetObject
+        for index in range(max(count, 0)):
+            obj = get(container, index)
+            if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_FORM:
+                continue
+            if depth >= settings.max_form_depth:
+                raise LimitError(
+                    f"the page's forms nest more than {settings.max_form_depth} deep "
+                    "(--max-form-depth)"
+                )
+            stack.append((obj, depth + 1))
+
+
 def _page_objects(
     page: raw.FPDF_PAGE,
 ) -> Iterator[tuple[raw.FPDF_PAGEOBJECT, int, Matrix]]:
-    """The page's objects and those of its forms (to MAX_FORM_DEPTH), each with its type and
-    its matrix in page space."""
+    """The page's objects and those of its forms, each with its type and its matrix in page
+    space (``_check_objects`` bounded how many and how deep)."""
     stack: list[tuple[object, int, Matrix]] = [(page, 0, IDENTITY)]
     while stack:
         container, depth, outer = stack.pop()
@@ -293,7 +323,7 @@ def _page_objects(
             kind = raw.FPDFPageObj_GetType(obj)
             matrix = _compose(_matrix(obj), outer)
             yield obj, kind, matrix
-            if kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+            if kind == raw.FPDF_PAGEOBJ_FORM:
                 stack.append((obj, depth + 1, matrix))
 
 

@@ -181,6 +181,17 @@ class PdfSettings:
     """bytes: the streams of one document together decompress to at most this; past it the
     file is refused (many streams each under ``max_inflate``)."""
 
+    max_operators: int = 1_000_000
+    """Operators one page may run, those of the forms it draws included (with the pdfium
+    engine: page objects, text, paths, images and forms, that its content makes). A page of
+    a report runs some thousands, a detailed chart or map some hundred thousand; a form that
+    draws the next ten times at every level (a "billion laughs") runs ten to the power of its
+    depth. Past it the file is refused."""
+    max_form_depth: int = 20
+    """How deep form XObjects may nest in a page (a form drawn by a form drawn by …). A
+    producer nests a logo or a page template a few levels; each level costs pdfminer a
+    recursion of its own. Past it the file is refused."""
+
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
             raise ValueError(f"no PDF engine {self.engine!r}: choose one of {', '.join(ENGINES)}")
