@@ -140,6 +140,17 @@ class Line:
             inside = self.glyphs[first : bisect.bisect_left(self.starts, right, first)]
         return Line(inside) if any(not g.text.isspace() for g in inside) else None
 
+    def parts(self, edges: tuple[float, ...]) -> list[Line | None]:
+        """The line cut at ``edges`` (ascending): its part within each pair of neighbouring
+        edges, as ``within`` has it. Computed once for each ``edges``: a page's lines are cut
+        into the same columns several times (to measure the columns, to find the lines that
+        run across them, to read the cells), and each part is then measured once."""
+        cache: dict[tuple[float, ...], list[Line | None]] = self.__dict__.setdefault("_parts", {})
+        found = cache.get(edges)
+        if found is None:
+            found = cache[edges] = [self.within(a, b) for a, b in itertools.pairwise(edges)]
+        return found
+
 
 # -- reading the page ----------------------------------------------------------------------------
 
