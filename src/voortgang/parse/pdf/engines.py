@@ -20,11 +20,14 @@ import io
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from voortgang.errors import InputError
-from voortgang.parse.pdf.glyphs import Glyph, Rulings, read_page
-from voortgang.parse.pdf.limits import LimitError, inflation_bounded
+from voortgang.parse.pdf.glyphs import Glyph, Rulings
 from voortgang.parse.pdf.settings import ENGINES, Engine, PdfSettings
+
+if TYPE_CHECKING:
+    from voortgang.parse.pdf.limits import LimitError
 
 # pdfium is not thread-safe: one call into it at a time in a process (Dask's threads).
 PDFIUM_LOCK = threading.RLock()
@@ -110,7 +113,10 @@ def _pdfminer_pages(
     data: bytes, password: str | None, settings: PdfSettings
 ) -> Iterator[SourcePage]:
     """The pages as pdfminer lays them out; the streams it decodes obey
-    ``settings.max_inflate`` and ``max_inflate_total`` (LimitError past them)."""
+    ``settings.max_inflate`` and ``max_inflate_total`` (LimitError past them). pdfminer is
+    imported here, when the engine is first used."""
+    from voortgang.parse.pdf.limits import inflation_bounded
+
     with inflation_bounded(settings.max_inflate, settings.max_inflate_total):
         yield from _pdfminer_bounded(data, password, settings)
 
@@ -119,6 +125,9 @@ def _pdfminer_bounded(
     data: bytes, password: str | None, settings: PdfSettings
 ) -> Iterator[SourcePage]:
     import pdfplumber
+
+    from voortgang.parse.pdf.limits import LimitError
+    from voortgang.parse.pdf.plumber import read_page
 
     try:
         document = pdfplumber.open(io.BytesIO(data), password=password or "")
@@ -148,6 +157,8 @@ def _pdfminer_bounded(
 def _limit_in(error: BaseException) -> LimitError | None:
     """The LimitError that ``error`` is or wraps (pdfplumber wraps what pdfminer raises in
     its own exception), or None."""
+    from voortgang.parse.pdf.limits import LimitError
+
     seen: set[int] = set()
     found: BaseException | None = error
     while found is not None and id(found) not in seen:
