@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from typing import NamedTuple
 
 from voortgang.parse.pdf.settings import DEFAULT_SETTINGS, PdfSettings
@@ -47,6 +48,11 @@ class Glyph(NamedTuple):
     hides_space: bool = False
 
 
+# A glyph's measures, read without a Python call per glyph.
+_X0, _TOP, _BOTTOM, _SIZE = (attrgetter(name) for name in ("x0", "top", "bottom", "size"))
+_TOP_X0 = attrgetter("top", "x0")
+
+
 @dataclass(frozen=True)
 class Line:
     """Glyphs at one height, left to right, with spaces where the PDF only left a gap.
@@ -58,11 +64,11 @@ class Line:
 
     @cached_property
     def top(self) -> float:
-        return min(g.top for g in self.glyphs)
+        return min(map(_TOP, self.glyphs))
 
     @cached_property
     def bottom(self) -> float:
-        return max(g.bottom for g in self.glyphs)
+        return max(map(_BOTTOM, self.glyphs))
 
     @property
     def x0(self) -> float:
@@ -74,17 +80,26 @@ class Line:
 
     @cached_property
     def size(self) -> float:
-        return statistics.median(g.size for g in self.glyphs)
+        return statistics.median(map(_SIZE, self.glyphs))
+
+    @cached_property
+    def spaces(self) -> tuple[bool, ...]:
+        """For each glyph, whether it is white space (not ink)."""
+        return tuple(g.text.isspace() for g in self.glyphs)
 
     @cached_property
     def ink(self) -> tuple[Glyph, ...]:
-        return tuple(g for g in self.glyphs if not g.text.isspace())
+        return tuple(itertools.compress(self.glyphs, [not space for space in self.spaces]))
 
     @cached_property
     def trimmed(self) -> tuple[Glyph, ...]:
         """The glyphs from the first ink to the last, without spaces at the ends."""
-        ink = [i for i, g in enumerate(self.glyphs) if not g.text.isspace()]
-        return self.glyphs[ink[0] : ink[-1] + 1] if ink else ()
+        spaces = self.spaces
+        if all(spaces):
+            return ()
+        first = spaces.index(False)
+        last = len(spaces) - 1 - spaces[::-1].index(False)
+        return self.glyphs[first : last + 1]
 
     @cached_property
     def text(self) -> str:
@@ -93,13 +108,18 @@ class Line:
     @cached_property
     def words(self) -> list[tuple[Glyph, ...]]:
         """Runs of ink separated by spaces."""
-        found: list[list[Glyph]] = [[]]
-        for glyph in self.glyphs:
-            if glyph.text.isspace():
-                found.append([])
-            else:
-                found[-1].append(glyph)
-        return [tuple(word) for word in found if word]
+        found: list[tuple[Glyph, ...]] = []
+        start = None  # where the word being read begins
+        for index, space in enumerate(self.spaces):
+            if not space:
+                if start is None:
+                    start = index
+            elif start is not None:
+                found.append(self.glyphs[start:index])
+                start = None
+        if start is not None:
+            found.append(self.glyphs[start:])
+        return found
 
     @cached_property
     def word_space(self) -> float | None:
@@ -124,17 +144,25 @@ class Line:
     def starts(self) -> tuple[float, ...] | None:
         """Where its glyphs begin, left to right; None if they are not in that order (a line
         built by hand), so that ``within`` looks at each."""
-        starts = tuple(g.x0 for g in self.glyphs)
+        starts = tuple(map(_X0, self.glyphs))
         return starts if all(a <= b for a, b in itertools.pairwise(starts)) else None
 
     def within(self, left: float, right: float) -> Line | None:
-        """The part of the line whose glyphs begin in [left, right), or None if empty."""
+        """The part of the line whose glyphs begin in [left, right), or None if empty. Where
+        the glyphs are in order, found by bisection, and the part takes its share of what is
+        known of the line (where its glyphs begin, which are spaces) rather than measuring
+        its glyphs again."""
         if self.starts is None:
             inside = tuple(g for g in self.glyphs if left <= g.x0 < right)
-        else:
-            first = bisect.bisect_left(self.starts, left)
-            inside = self.glyphs[first : bisect.bisect_left(self.starts, right, first)]
-        return Line(inside) if any(not g.text.isspace() for g in inside) else None
+            return Line(inside) if any(not g.text.isspace() for g in inside) else None
+        first = bisect.bisect_left(self.starts, left)
+        last = bisect.bisect_left(self.starts, right, first)
+        spaces = self.spaces[first:last]
+        if all(spaces):
+            return None
+        part = Line(self.glyphs[first:last])
+        part.__dict__.update(starts=self.starts[first:last], spaces=spaces)
+        return part
 
     def parts(self, edges: tuple[float, ...]) -> list[Line | None]:
         """The line cut at ``edges`` (ascending): its part within each pair of neighbouring
@@ -188,7 +216,7 @@ def make_lines(glyphs: Sequence[Glyph], settings: PdfSettings = DEFAULT_SETTINGS
     """Group glyphs into lines by height and add the spaces a PDF leaves out. A line is
     made of ink: spaces standing alone (a damaged file's, say) make none."""
     lines: list[list[Glyph]] = []
-    for glyph in sorted(glyphs, key=lambda g: (g.top, g.x0)):
+    for glyph in sorted(glyphs, key=_TOP_X0):
         if lines and abs(glyph.top - lines[-1][0].top) <= settings.line_tolerance * glyph.size:
             lines[-1].append(glyph)
         else:
@@ -196,7 +224,7 @@ def make_lines(glyphs: Sequence[Glyph], settings: PdfSettings = DEFAULT_SETTINGS
     # A line of nothing but spaces (drawn at a height of their own, as some producers do)
     # holds no text to lose, and has no ink to measure: it is no line.
     return [
-        Line(with_spaces(_drawn_once(sorted(line, key=lambda g: g.x0), settings), settings))
+        Line(with_spaces(_drawn_once(sorted(line, key=_X0), settings), settings))
         for line in lines
         if any(not glyph.text.isspace() for glyph in line)
     ]

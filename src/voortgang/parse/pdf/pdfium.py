@@ -25,6 +25,7 @@ import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -126,18 +127,24 @@ def _chars(chars: list[_Char]) -> Iterator[Glyph]:
                 right = after[1]
         text = LIGATURES.get(text, text)
         hides_space = text == HYPHEN_MARK  # pdfium deleted any spaces drawn after it
-        yield Glyph(
-            "-" if hides_space else text,
-            origin,
-            right,
-            top,
-            bottom,
-            size,
-            font.italic,
-            font.bold,
-            True,
-            hides_space,
+        yield _glyph(
+            (
+                "-" if hides_space else text,
+                origin,
+                right,
+                top,
+                bottom,
+                size,
+                font.italic,
+                font.bold,
+                True,
+                hides_space,
+            )
         )
+
+
+# A Glyph made of its ten fields at once, without the keyword handling of its constructor.
+_glyph = partial(tuple.__new__, Glyph)
 
 
 def _prototype(function: object, restype: object, *argtypes: object) -> Callable[..., Any]:
