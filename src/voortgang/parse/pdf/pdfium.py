@@ -93,7 +93,7 @@ def _glyphs(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> list[
     if not textpage:
         return []
     try:
-        chars = list(_char_boxes(textpage, height, settings))
+        chars = _char_boxes(textpage, height, settings)
     finally:
         raw.FPDFText_ClosePage(textpage)
     glyphs = list(_chars(chars))
@@ -175,9 +175,7 @@ _get_font_size = _prototype(
 GENERATED_CODES = frozenset(map(ord, " \r\n"))
 
 
-def _char_boxes(
-    textpage: raw.FPDF_TEXTPAGE, height: float, settings: PdfSettings
-) -> Iterator[_Char]:
+def _char_boxes(textpage: raw.FPDF_TEXTPAGE, height: float, settings: PdfSettings) -> list[_Char]:
     """Each drawn, upright character: its text, origin, right edges (of the box pdfium
     measures and of the ink, the latter for slanted type only), top, bottom, size, font and
     text object.
@@ -193,8 +191,10 @@ def _char_boxes(
     left, right, low, high = (ctypes.c_double(0) for _ in range(4))
     x, y = ctypes.c_double(0), ctypes.c_double(0)
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    objects: dict[int, tuple[_Font, float, float] | None] = {}  # font, size; None: not upright
+    objects: dict[int, tuple[_Font, float] | None] = {}  # font, size; None: not upright
     fonts: dict[int, _Font] = {}
+    chars: list[_Char] = []
+    add = chars.append
     for i in range(count):
         code = codes[i]
         if code in GENERATED_CODES and _is_generated(page, i) == 1:
@@ -207,16 +207,17 @@ def _char_boxes(
                 objects[key] = known
         if known is None:
             continue
-        font, em, scale = known
+        font, size = known
         _get_loose_box(page, i, loose_ref)
         ink_right = loose.right
         if font.italic:
             _get_ink_box(page, i, left, right, low, high)
             ink_right = right.value
         _get_origin(page, i, x_ref, y_ref)
-        size = em * scale
         bottom = height - y.value
-        yield (_text(code), x.value, loose.right, ink_right, bottom - size, bottom, size, font, key)
+        text = chr(code) if 0 < code < 0x110000 else REPLACEMENT
+        add((text, x.value, loose.right, ink_right, bottom - size, bottom, size, font, key))
+    return chars
 
 
 _UNKNOWN = object()
@@ -231,10 +232,10 @@ def _object_style(
     matrix_ref: Any,
     fonts: dict[int, _Font],
     settings: PdfSettings,
-) -> tuple[_Font, float, float] | None:
-    """The font, the font size and the vertical scale of the characters of the text object
-    ``key`` (0: none) that character ``index`` belongs to; None where its matrix cannot be
-    read or does not stand upright."""
+) -> tuple[_Font, float] | None:
+    """The font and the type size (the font size scaled by the matrix) of the characters of
+    the text object ``key`` (0: none) that character ``index`` belongs to; None where its
+    matrix cannot be read or does not stand upright."""
     if not _get_matrix(page, index, matrix_ref):
         return None
     if not (matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0):  # not upright
@@ -247,7 +248,7 @@ def _object_style(
         fonts[handle or 0] = font
     font_size = ctypes.c_float(0)
     em = font_size.value if key and _get_font_size(key, ctypes.byref(font_size)) else 0
-    return font, em, abs(matrix.d)
+    return font, em * abs(matrix.d)
 
 
 _get_text = _prototype(raw.FPDFText_GetText, _INT, _HANDLE, _INT, _INT, ctypes.c_void_p)
@@ -317,10 +318,8 @@ def _text_objects(page: raw.FPDF_PAGE) -> Iterator[tuple[raw.FPDF_PAGEOBJECT, Ma
             yield obj, matrix
 
 
-def _text(code: int) -> str:
-    """The character pdfium read, anything that is no character as the replacement
-    character."""
-    return chr(code) if 0 < code < 0x110000 else "\ufffd"
+# What a code that is no character reads as.
+REPLACEMENT = "\ufffd"
 
 
 def _rulings(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> Rulings:
