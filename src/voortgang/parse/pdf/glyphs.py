@@ -49,7 +49,7 @@ class Glyph(NamedTuple):
 
 
 # A glyph's measures, read without a Python call per glyph.
-_X0, _TOP, _BOTTOM, _SIZE = (attrgetter(name) for name in ("x0", "top", "bottom", "size"))
+_TEXT, _X0, _TOP, _BOTTOM, _SIZE = map(attrgetter, ("text", "x0", "top", "bottom", "size"))
 _TOP_X0 = attrgetter("top", "x0")
 
 
@@ -103,7 +103,7 @@ class Line:
 
     @cached_property
     def text(self) -> str:
-        return "".join(g.text for g in self.trimmed)
+        return "".join(map(_TEXT, self.trimmed))
 
     @cached_property
     def words(self) -> list[tuple[Glyph, ...]]:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from operator import attrgetter
 
 from voortgang.parse.pdf.columns import TextLine
 from voortgang.parse.pdf.glyphs import Glyph, Line, opens_gap
@@ -350,8 +351,11 @@ def paragraphs_of(
 def _styled_runs(glyphs: Sequence[Glyph]) -> Iterator[tuple[str, bool, bool]]:
     """The glyphs' text, a piece for each stretch of one style (not a piece a glyph: a cell's
     runs are then normalised a stretch at a time)."""
-    for (italic, bold), stretch in itertools.groupby(glyphs, key=lambda g: (g.italic, g.bold)):
-        yield "".join(g.text for g in stretch), italic, bold
+    for (italic, bold), stretch in itertools.groupby(glyphs, key=_STYLE):
+        yield "".join(map(_TEXT, stretch)), italic, bold
+
+
+_STYLE, _TEXT = attrgetter("italic", "bold"), attrgetter("text")
 
 
 def _next_label(label: str) -> str:
