@@ -10,9 +10,10 @@ the pdfplumber engine, and ``page.extract_tables()`` over all pages. It prints e
 ratio to extract_tables (the goal: at most 0.25 with pdfium, 0.15 on the long report), its
 milliseconds a page, and the most memory the pdfium parse held at once, in all and a page.
 
-"cold" runs each file once more as a user does, in a new process: ``voortgang parse FILE``
-against a script that imports pdfplumber and extracts the tables, imports counted (the
-children's CPU time); its ratio is what a three-page file costs, start-up and all.
+"cold" runs each file once more as a user does, in a new process: ``voortgang parse FILE
+--engine pdfium`` (``cold fa``) and ``--engine pdfplumber`` (``cold pl``) against a script
+that imports pdfplumber and extracts the tables, imports counted (the children's CPU time);
+its ratio is what a three-page file costs, start-up and all.
 """
 
 from __future__ import annotations
@@ -69,14 +70,17 @@ TABLES_SCRIPT = (
 )
 
 
-def cold_ratio(data: bytes) -> float:
-    """``voortgang parse FILE`` against a script's extract_tables, each in a new process."""
+def cold_ratios(data: bytes) -> tuple[float, float]:
+    """``voortgang parse FILE`` with each engine (pdfium, pdfplumber) against a script's
+    extract_tables, each in a new process."""
     with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
         file.write(data)
         file.flush()
-        ours = child_seconds([sys.executable, "-m", "voortgang", "parse", file.name, "-q"])
+        parse = [sys.executable, "-m", "voortgang", "parse", file.name, "-q", "--engine"]
+        fast = child_seconds([*parse, "pdfium"])
+        slow = child_seconds([*parse, "pdfplumber"])
         theirs = child_seconds([sys.executable, "-c", TABLES_SCRIPT, file.name])
-    return ours / theirs
+    return fast / theirs, slow / theirs
 
 
 def renumbered(row: Row, copy: int) -> Row:
@@ -131,11 +135,11 @@ def measure(name: str, data: bytes, rounds: int, cold: bool) -> str:
         runs["tables"].append(seconds(lambda: extract_tables(data)))
     fast, slow, tables = (statistics.median(runs[key]) for key in runs)
     peak = peak_memory(data) / 2**20
-    cold_column = f" {cold_ratio(data):6.2f}" if cold else ""
+    cold_columns = "".join(f" {ratio:7.2f}" for ratio in cold_ratios(data)) if cold else ""
     return (
         f"{name[:46]:46} {pages:5d} {items:5d} {tables:8.3f}s {fast / tables:7.2f}"
         f" {slow / tables:7.2f} {1000 * fast / pages:8.1f} {1000 * slow / pages:8.1f}"
-        f" {peak:7.1f} {1024 * peak / pages:7.0f}{cold_column}"
+        f" {peak:7.1f} {1024 * peak / pages:7.0f}{cold_columns}"
     )
 
 
@@ -152,7 +156,7 @@ def main() -> None:
     print(
         f"{'file':46} {'pages':>5} {'items':>5} {'tables':>9} {'pdfium':>7} {'plumber':>7}"
         f" {'ms/p fa':>8} {'ms/p pl':>8} {'peak MB':>7} {'KB/page':>7}"
-        + ("" if options.no_cold else f" {'cold':>6}")
+        + ("" if options.no_cold else f" {'cold fa':>7} {'cold pl':>7}")
     )
     for name, data in inputs:
         print(measure(name, data, options.rounds, not options.no_cold), flush=True)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import HTML_SAMPLE, SAMPLES, TEXT_SAMPLE
 
-HEAVY = ("bs4", "soupsieve", "PIL", "pypdfium2", "docx")
+HEAVY = ("bs4", "soupsieve", "PIL", "pypdfium2", "docx", "pdfminer", "pdfplumber", "rich")
 
 
 def imported_after(code: str) -> set[str]:
@@ -27,7 +28,30 @@ def test_starting_the_command_line_imports_no_reader_library() -> None:
 
 def test_reading_a_pdf_imports_neither_html_nor_word_libraries() -> None:
     pdf = sorted(SAMPLES.glob("*.pdf"))[0]
-    assert imported_after(f"import voortgang; voortgang.parse({str(pdf)!r})") == set()
+    code = f"import voortgang; voortgang.parse({str(pdf)!r})"
+    assert imported_after(code) == {"pdfminer", "pdfplumber"}
+
+
+def test_reading_a_pdf_with_pdfium_imports_no_pdfminer() -> None:
+    pdf = sorted(SAMPLES.glob("*.pdf"))[0]
+    code = (
+        "import voortgang; from voortgang.parse.pdf import PdfSettings; "
+        f"voortgang.parse({str(pdf)!r}, settings=PdfSettings(engine='pdfium'))"
+    )
+    assert imported_after(code) == {"pypdfium2"}
+
+
+def test_parse_to_a_file_imports_no_terminal_library(tmp_path: Path) -> None:
+    """rich draws tables and progress bars for people: a parse into a file needs neither."""
+    pdf = sorted(SAMPLES.glob("*.pdf"))[0]
+    argv = ["voortgang", "parse", "--engine", "pdfium", str(pdf), "-o", str(tmp_path / "o.json")]
+    code = (
+        f"import sys; sys.argv = {argv!r}\n"
+        "from voortgang.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as end:\n    assert not end.code, end.code"
+    )
+    assert imported_after(code) == {"pypdfium2"}
+    assert (tmp_path / "o.json").stat().st_size > 0
 
 
 def test_reading_html_and_the_text_rendition_imports_none_of_them() -> None:

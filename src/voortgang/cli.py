@@ -12,11 +12,9 @@ from contextlib import closing
 from dataclasses import dataclass, field, replace
 from functools import partial, wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
-from rich.text import Text
 
 from voortgang import __version__
 from voortgang.batch import Failure, attempt, ordered_map
@@ -39,12 +37,9 @@ from voortgang.export.diagnostics import (
     print_diagnostics,
     summary,
 )
-from voortgang.export.diff import diff_json, diff_markdown, print_diff
-from voortgang.export.diff import summary as diff_summary
 from voortgang.export.html import reports_html
 from voortgang.export.json import items_jsonl, reports_json
 from voortgang.export.markdown import reports_markdown
-from voortgang.export.table import print_tables
 from voortgang.files import OutputError, check_output, write_output
 from voortgang.inputs import (
     CHECK_SUFFIXES,
@@ -68,7 +63,9 @@ from voortgang.terminal import (
     stop_writing_standard_output,
     visible,
 )
-from voortgang.validate import problems_json, validate_records
+
+if TYPE_CHECKING:  # imported when printing for people (rich)
+    from rich.console import Console
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -157,6 +154,8 @@ def to_stderr(text: str, bar: Console | None = None) -> None:
     if bar is None:
         click.echo(text, err=True, nl=False)
     else:
+        from rich.text import Text
+
         bar.print(Text(text), soft_wrap=True, end="")
 
 
@@ -464,6 +463,8 @@ def emit(
 
 def terminal(force_terminal: bool | None = None, stderr: bool = False) -> Console:
     """The console for people: plain text where NO_COLOR asks for it."""
+    from rich.console import Console
+
     plain = bool(os.environ.get("NO_COLOR"))
     return Console(
         color_system=None if plain else "auto", force_terminal=force_terminal, stderr=stderr
@@ -555,6 +556,8 @@ def parse(
     )
     if reports:
         if output_format == "table":
+            from voortgang.export.table import print_tables
+
             print_tables(reports, terminal(), with_sources=several(files))
         else:
             text = TEXT_RENDERERS[output_format](reports, several(files))
@@ -770,6 +773,8 @@ def validate_command(context: click.Context, files: tuple[str, ...], output_form
     (check's VG5xx, as parse warns about them) have problems too. Exit code 0 when every file
     is valid, 1 when one has problems, 2 when one cannot be read (the others are checked).
     """
+    from voortgang.validate import problems_json, validate_records
+
     settings = context.ensure_object(Settings)
     problems = []
     unreadable = 0
@@ -988,6 +993,9 @@ def diff_command(
             doubtful = True
             settings.warn(reading_warning(problem))
         editions.append(edition)
+    from voortgang.export.diff import diff_json, diff_markdown, print_diff
+    from voortgang.export.diff import summary as diff_summary
+
     found: Diff = diff(*editions, fields=fields)
     if output_format is None:
         output_format = "text" if sys.stdout.isatty() else "json"

@@ -1,4 +1,5 @@
-"""The one exception users see: input that cannot be read as a report."""
+"""The one exception users see: input that cannot be read as a report (and its kind for a
+reading stopped at one of its limits)."""
 
 from __future__ import annotations
 
@@ -17,3 +18,10 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         return self.problem if self.path is None else f"{self.path}: {self.problem}"
+
+
+class LimitError(InputError):
+    """A reading past one of its limits (a PDF's inflated streams, operators, forms'
+    nesting, a reference cycle): one line naming the limit and the option that sets it.
+    Here, not beside the limits (``parse/pdf/limits.py``), so that raising and catching it
+    loads no pdfminer."""

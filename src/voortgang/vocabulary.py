@@ -152,8 +152,13 @@ def heading_key(text: str) -> str:
     ``Verant-`` / ``woordelijk``, ``Verantwoordelijk(e)`` and ``NR.`` match their names. A
     heading of punctuation only (``#``) is itself."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    key = "".join(char for char in folded if char.isalnum())
+    key = NOT_ALNUM.sub("", folded)
     return key or "".join(folded.split())
+
+
+# What heading_key leaves out: what str.isalnum() says is no letter or digit (the regular
+# expression's \w is isalnum() and the underscore).
+NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 # --- Organisations ---------------------------------------------------------------------------

@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 from itertools import groupby
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from voortgang.model.diagnostics import SEVERITIES, Diagnostic
 from voortgang.terminal import visible
+
+if TYPE_CHECKING:  # rich is imported when diagnostics are printed for people
+    from rich.console import Console
+    from rich.text import Text
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 GITHUB_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -30,6 +32,8 @@ def location(diagnostic: Diagnostic) -> str:
 def diagnostic_line(diagnostic: Diagnostic) -> Text:
     """``path:page: CODE severity message [item 2.2]``, styled; what comes from the input
     (path, message, item) shown through ``visible``."""
+    from rich.text import Text
+
     line = Text(f"{visible(location(diagnostic))}: ", style="bold")
     line.append(diagnostic.code, style="bold")
     line.append(" ")
@@ -46,6 +50,8 @@ def print_diagnostics(
     """The diagnostics for people: per file its path, then a line each, a blank line between
     files; then the summary line, if given. Lines are never wrapped, so they stay whole for
     grep and editors."""
+    from rich.text import Text
+
     for index, (source, group) in enumerate(groupby(diagnostics, key=lambda d: d.source)):
         if index:
             console.print()

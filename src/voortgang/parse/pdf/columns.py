@@ -74,8 +74,13 @@ class Columns:
     anchors: tuple[float, ...]
 
     def split(self, line: Line) -> list[Line | None]:
-        edges = (-math.inf, *self.bounds[1:-1], math.inf)
-        return [line.within(edges[i], edges[i + 1]) for i in range(len(self.labels))]
+        """The line's part in each column (None where it has no ink there)."""
+        return line.parts(self.edges)[: len(self.labels)]
+
+    @property
+    def edges(self) -> tuple[float, ...]:
+        """Where the columns split a line: the inner bounds, the outer ones open."""
+        return (-math.inf, *self.bounds[1:-1], math.inf)
 
     def cells_of(self, row_lines: Sequence[Line]) -> list[list[TextLine]]:
         """A row's lines cut into the columns: per column, its lines, measured."""

@@ -21,10 +21,8 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from voortgang.errors import InputError
-from voortgang.parse.pdf.glyphs import Glyph, Rulings, read_page
-from voortgang.parse.pdf.graph import check_page_tree, cycles_refused
-from voortgang.parse.pdf.limits import LimitError, drawing_bounded, inflation_bounded
+from voortgang.errors import InputError, LimitError
+from voortgang.parse.pdf.glyphs import Glyph, Rulings
 from voortgang.parse.pdf.settings import ENGINES, Engine, PdfSettings
 
 # pdfium is not thread-safe: one call into it at a time in a process (Dask's threads).
@@ -115,8 +113,11 @@ def _pdfminer_pages(
     """The pages as pdfminer lays them out; the streams it decodes obey
     ``settings.max_inflate`` and ``max_inflate_total``, its pages ``max_operators`` and
     ``max_form_depth``, and a reference cycle in the PDF's objects is refused (LimitError
-    past them)."""
+    past them). pdfminer is imported here, when the engine is first used."""
     import pdfplumber  # noqa: F401  (loaded before cycles_refused replaces names in it)
+
+    from voortgang.parse.pdf.graph import cycles_refused
+    from voortgang.parse.pdf.limits import drawing_bounded, inflation_bounded
 
     with (
         inflation_bounded(settings.max_inflate, settings.max_inflate_total),
@@ -130,6 +131,9 @@ def _pdfminer_bounded(
     data: bytes, password: str | None, settings: PdfSettings
 ) -> Iterator[SourcePage]:
     import pdfplumber
+
+    from voortgang.parse.pdf.graph import check_page_tree
+    from voortgang.parse.pdf.plumber import read_page
 
     try:
         document = pdfplumber.open(io.BytesIO(data), password=password or "")

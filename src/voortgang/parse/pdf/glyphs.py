@@ -1,29 +1,24 @@
-"""Glyphs and lines: what pdfminer lays out on a page, as styled glyphs grouped into lines.
+"""Glyphs and lines: the characters an engine read on a page, grouped into lines.
 
-The characters pdfminer lays out (through pdfplumber) become glyphs, italic and bold read from
-the font's name and descriptor flags, ligatures as the letters they join; the page's drawn
-lines and rectangles become its rulings. Glyphs at one height make a line, copies drawn to
-fake bold dropped and the spaces a PDF leaves out put back.
+An engine (``plumber``: pdfminer through pdfplumber; ``pdfium``) gives a page's characters as
+glyphs, italic and bold read from the font's name and descriptor flags, ligatures as the
+letters they join, and its drawn lines and rectangles as rulings. Glyphs at one height make a
+line, copies drawn to fake bold dropped and the spaces a PDF leaves out put back. Nothing here
+imports an engine's library.
 """
 
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import itertools
-import math
 import re
 import statistics
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-
-from pdfminer.layout import LTChar, LTComponent, LTFigure, LTLine, LTRect
-from pdfminer.pdftypes import resolve1
-from pdfminer.psparser import literal_name
-from pdfplumber.page import Page as PdfPage
+from operator import attrgetter
+from typing import NamedTuple
 
 from voortgang.parse.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 
@@ -34,8 +29,10 @@ ITALIC_FLAG, FORCE_BOLD_FLAG = 1 << 6, 1 << 18
 LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
+class Glyph(NamedTuple):
+    """One character drawn on the page (a tuple: a page has thousands, and a tuple is made
+    several times faster than a frozen dataclass)."""
+
     text: str
     x0: float
     x1: float
@@ -51,6 +48,11 @@ class Glyph:
     hides_space: bool = False
 
 
+# A glyph's measures, read without a Python call per glyph.
+_TEXT, _X0, _TOP, _BOTTOM, _SIZE = map(attrgetter, ("text", "x0", "top", "bottom", "size"))
+_TOP_X0 = attrgetter("top", "x0")
+
+
 @dataclass(frozen=True)
 class Line:
     """Glyphs at one height, left to right, with spaces where the PDF only left a gap.
@@ -62,11 +64,11 @@ class Line:
 
     @cached_property
     def top(self) -> float:
-        return min(g.top for g in self.glyphs)
+        return min(map(_TOP, self.glyphs))
 
     @cached_property
     def bottom(self) -> float:
-        return max(g.bottom for g in self.glyphs)
+        return max(map(_BOTTOM, self.glyphs))
 
     @property
     def x0(self) -> float:
@@ -78,32 +80,46 @@ class Line:
 
     @cached_property
     def size(self) -> float:
-        return statistics.median(g.size for g in self.glyphs)
+        return statistics.median(map(_SIZE, self.glyphs))
+
+    @cached_property
+    def spaces(self) -> tuple[bool, ...]:
+        """For each glyph, whether it is white space (not ink)."""
+        return tuple(g.text.isspace() for g in self.glyphs)
 
     @cached_property
     def ink(self) -> tuple[Glyph, ...]:
-        return tuple(g for g in self.glyphs if not g.text.isspace())
+        return tuple(itertools.compress(self.glyphs, [not space for space in self.spaces]))
 
     @cached_property
     def trimmed(self) -> tuple[Glyph, ...]:
         """The glyphs from the first ink to the last, without spaces at the ends."""
-        ink = [i for i, g in enumerate(self.glyphs) if not g.text.isspace()]
-        return self.glyphs[ink[0] : ink[-1] + 1] if ink else ()
+        spaces = self.spaces
+        if all(spaces):
+            return ()
+        first = spaces.index(False)
+        last = len(spaces) - 1 - spaces[::-1].index(False)
+        return self.glyphs[first : last + 1]
 
     @cached_property
     def text(self) -> str:
-        return "".join(g.text for g in self.trimmed)
+        return "".join(map(_TEXT, self.trimmed))
 
     @cached_property
     def words(self) -> list[tuple[Glyph, ...]]:
         """Runs of ink separated by spaces."""
-        found: list[list[Glyph]] = [[]]
-        for glyph in self.glyphs:
-            if glyph.text.isspace():
-                found.append([])
-            else:
-                found[-1].append(glyph)
-        return [tuple(word) for word in found if word]
+        found: list[tuple[Glyph, ...]] = []
+        start = None  # where the word being read begins
+        for index, space in enumerate(self.spaces):
+            if not space:
+                if start is None:
+                    start = index
+            elif start is not None:
+                found.append(self.glyphs[start:index])
+                start = None
+        if start is not None:
+            found.append(self.glyphs[start:])
+        return found
 
     @cached_property
     def word_space(self) -> float | None:
@@ -128,17 +144,36 @@ class Line:
     def starts(self) -> tuple[float, ...] | None:
         """Where its glyphs begin, left to right; None if they are not in that order (a line
         built by hand), so that ``within`` looks at each."""
-        starts = tuple(g.x0 for g in self.glyphs)
+        starts = tuple(map(_X0, self.glyphs))
         return starts if all(a <= b for a, b in itertools.pairwise(starts)) else None
 
     def within(self, left: float, right: float) -> Line | None:
-        """The part of the line whose glyphs begin in [left, right), or None if empty."""
+        """The part of the line whose glyphs begin in [left, right), or None if empty. Where
+        the glyphs are in order, found by bisection, and the part takes its share of what is
+        known of the line (where its glyphs begin, which are spaces) rather than measuring
+        its glyphs again."""
         if self.starts is None:
             inside = tuple(g for g in self.glyphs if left <= g.x0 < right)
-        else:
-            first = bisect.bisect_left(self.starts, left)
-            inside = self.glyphs[first : bisect.bisect_left(self.starts, right, first)]
-        return Line(inside) if any(not g.text.isspace() for g in inside) else None
+            return Line(inside) if any(not g.text.isspace() for g in inside) else None
+        first = bisect.bisect_left(self.starts, left)
+        last = bisect.bisect_left(self.starts, right, first)
+        spaces = self.spaces[first:last]
+        if all(spaces):
+            return None
+        part = Line(self.glyphs[first:last])
+        part.__dict__.update(starts=self.starts[first:last], spaces=spaces)
+        return part
+
+    def parts(self, edges: tuple[float, ...]) -> list[Line | None]:
+        """The line cut at ``edges`` (ascending): its part within each pair of neighbouring
+        edges, as ``within`` has it. Computed once for each ``edges``: a page's lines are cut
+        into the same columns several times (to measure the columns, to find the lines that
+        run across them, to read the cells), and each part is then measured once."""
+        cache: dict[tuple[float, ...], list[Line | None]] = self.__dict__.setdefault("_parts", {})
+        found = cache.get(edges)
+        if found is None:
+            found = cache[edges] = [self.within(a, b) for a, b in itertools.pairwise(edges)]
+        return found
 
 
 # -- reading the page ----------------------------------------------------------------------------
@@ -150,151 +185,6 @@ class Rulings:
 
     vertical: tuple[float, ...]
     horizontal: tuple[tuple[float, float, float], ...]
-
-
-def _dict(value: object) -> dict:
-    """A dictionary read from the PDF; empty where a damaged file has something else."""
-    value = resolve1(value)
-    return value if isinstance(value, dict) else {}
-
-
-def _number(value: object) -> float | None:
-    """A number read from the PDF; None where a damaged file has something else (a keyword, a
-    name, a string) or one too large to be a number."""
-    value = resolve1(value)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return value if math.isfinite(value) else None
-
-
-def _font_descriptors(page: PdfPage) -> dict[str, dict]:
-    """Font descriptors of the page's fonts, by the name pdfplumber gives their characters."""
-    found: dict[str, dict] = {}
-    fonts = _dict(_dict(page.page_obj.resources).get("Font"))
-    for value in fonts.values():
-        font = _dict(value)
-        descendants = resolve1(font.get("DescendantFonts"))
-        descendant = _dict(descendants[0]) if isinstance(descendants, list) and descendants else {}
-        descriptor = _dict(font.get("FontDescriptor")) or _dict(descendant.get("FontDescriptor"))
-        name = font.get("BaseFont")
-        if name is not None and descriptor:
-            found[str(literal_name(resolve1(name)))] = descriptor
-    return found
-
-
-def _style(fontname: str, descriptors: dict[str, dict], settings: PdfSettings) -> tuple[bool, bool]:
-    """Italic and bold, from the font's name and its descriptor's flags, angle and weight."""
-    base = fontname.split("+", 1)[-1]
-    italic, bold = bool(ITALIC_NAME.search(base)), bool(BOLD_NAME.search(base))
-    descriptor = descriptors.get(fontname)
-    if descriptor:
-        flags = int(_number(descriptor.get("Flags")) or 0)
-        angle = _number(descriptor.get("ItalicAngle")) or 0
-        weight = _number(descriptor.get("FontWeight")) or 0
-        italic = italic or bool(flags & ITALIC_FLAG) or angle != 0
-        bold = bold or bool(flags & FORCE_BOLD_FLAG) or weight >= settings.bold_weight
-    return italic, bold
-
-
-def _objects(container: Iterable[LTComponent]) -> Iterator[LTComponent]:
-    """The layout's objects, those inside figures (form XObjects) too; with a stack of its
-    own rather than recursion, so that figures nested thousands deep are no error."""
-    stack: list[Iterator[LTComponent]] = [iter(container)]
-    while stack:
-        obj = next(stack[-1], None)
-        if obj is None:
-            stack.pop()
-        elif isinstance(obj, LTFigure):
-            stack.append(iter(obj))
-        else:
-            yield obj
-
-
-# Which way a glyph's text runs, from its matrix (a, b): right (upright), up, down or left.
-Direction = str
-
-
-def _direction(char: LTChar) -> Direction:
-    a, b = char.matrix[0], char.matrix[1]
-    if abs(a) >= abs(b):
-        return "right" if a > 0 else "left"
-    return "up" if b > 0 else "down"
-
-
-@dataclass(frozen=True, slots=True)
-class _Turn:
-    """The page turned so that text running ``direction`` runs left to right: a box in the
-    layout's coordinates (y upwards, within ``left``, ``bottom``, ``right``, ``top``) as the
-    turned page's box, and the turned page's size."""
-
-    direction: Direction
-    left: float
-    bottom: float
-    right: float
-    top: float
-
-    def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, ...]:
-        """The box turned; for text that runs right, as it is."""
-        if self.direction == "right":
-            return (x0, y0, x1, y1)
-        x0, x1, y0, y1 = x0 - self.left, x1 - self.left, y0 - self.bottom, y1 - self.bottom
-        w, h = self.right - self.left, self.top - self.bottom
-        if self.direction == "up":  # turned a quarter clockwise
-            return (y0, w - x1, y1, w - x0)
-        if self.direction == "down":  # a quarter anticlockwise
-            return (h - y1, x0, h - y0, x1)
-        return (w - x1, h - y1, w - x0, h - y0)  # upside down
-
-    @property
-    def size(self) -> tuple[float, float]:
-        """The turned page's width and height."""
-        w, h = self.right - self.left, self.top - self.bottom
-        return (h, w) if self.direction in ("up", "down") else (w, h)
-
-
-def read_page(
-    page: PdfPage, settings: PdfSettings
-) -> tuple[list[Glyph], Rulings, tuple[float, float]]:
-    """The page's glyphs and its rulings, from pdfminer's layout objects directly (building
-    pdfplumber's character dictionaries would cost more than all the rest), and the page's
-    width and height as read. Where most text runs up, down or upside down (``/Rotate 90``,
-    text turned by the page's transform), the page is read turned so that it runs left to
-    right; glyphs running another way than most are left out, as marks beside the text."""
-    layout = page.layout
-    objects = list(_objects(layout))
-    directions = Counter(_direction(obj) for obj in objects if isinstance(obj, LTChar))
-    direction = directions.most_common(1)[0][0] if directions else "right"
-    turn = _Turn(direction, layout.x0, layout.y0, layout.x1, layout.y1)
-    top = layout.y1 if direction == "right" else turn.size[1]
-    descriptors = _font_descriptors(page)
-    styles: dict[str, tuple[bool, bool]] = {}
-    glyphs: list[Glyph] = []
-    vertical: set[float] = set()
-    horizontal: list[tuple[float, float, float]] = []
-    for obj in objects:
-        if isinstance(obj, LTChar):
-            if _direction(obj) == direction:
-                fontname = str(obj.fontname)  # a damaged file may name a font with anything
-                if fontname not in styles:
-                    styles[fontname] = _style(fontname, descriptors, settings)
-                italic, bold = styles[fontname]
-                if direction == "right":  # the box stands on the glyph's baseline
-                    baseline = top - obj.matrix[5]
-                    position = (obj.x0, obj.x1, baseline - obj.size, baseline, obj.size)
-                else:
-                    x0, y0, x1, y1 = turn.box(obj.x0, obj.y0, obj.x1, obj.y1)
-                    position = (x0, x1, top - y1, top - y0, y1 - y0)
-                text = obj.get_text()
-                glyphs.append(Glyph(LIGATURES.get(text, text), *position, italic, bold))
-        elif isinstance(obj, (LTRect, LTLine)):
-            x0, y0, x1, y1 = turn.box(obj.x0, obj.y0, obj.x1, obj.y1)
-            if y1 - y0 > settings.ruling_length:
-                vertical.update((round(x0, 1), round(x1, 1)))
-            if x1 - x0 > settings.ruling_length:
-                horizontal += [(top - y1, x0, x1), (top - y0, x0, x1)]
-    rulings = Rulings(tuple(sorted(vertical)), tuple(joined_rulings(horizontal, settings)))
-    size = (float(page.width), float(page.height)) if direction == "right" else turn.size
-    return glyphs, rulings, size
 
 
 def joined_rulings(
@@ -326,7 +216,7 @@ def make_lines(glyphs: Sequence[Glyph], settings: PdfSettings = DEFAULT_SETTINGS
     """Group glyphs into lines by height and add the spaces a PDF leaves out. A line is
     made of ink: spaces standing alone (a damaged file's, say) make none."""
     lines: list[list[Glyph]] = []
-    for glyph in sorted(glyphs, key=lambda g: (g.top, g.x0)):
+    for glyph in sorted(glyphs, key=_TOP_X0):
         if lines and abs(glyph.top - lines[-1][0].top) <= settings.line_tolerance * glyph.size:
             lines[-1].append(glyph)
         else:
@@ -334,7 +224,7 @@ def make_lines(glyphs: Sequence[Glyph], settings: PdfSettings = DEFAULT_SETTINGS
     # A line of nothing but spaces (drawn at a height of their own, as some producers do)
     # holds no text to lose, and has no ink to measure: it is no line.
     return [
-        Line(with_spaces(_drawn_once(sorted(line, key=lambda g: g.x0), settings), settings))
+        Line(with_spaces(_drawn_once(sorted(line, key=_X0), settings), settings))
         for line in lines
         if any(not glyph.text.isspace() for glyph in line)
     ]
@@ -353,7 +243,7 @@ def _drawn_once(glyphs: list[Glyph], settings: PdfSettings) -> list[Glyph]:
             and abs(glyph.x0 - last.x0) < min(offset, settings.fake_bold_width * _width(last))
             and abs(glyph.top - last.top) < offset
         ):
-            kept[-1] = dataclasses.replace(last, bold=True)
+            kept[-1] = last._replace(bold=True)
         else:
             kept.append(glyph)
     return kept

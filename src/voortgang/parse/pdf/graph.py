@@ -25,7 +25,7 @@ from typing import Any
 import pdfminer.pdftypes
 from pdfminer.pdftypes import PDFObjRef
 
-from voortgang.parse.pdf.limits import LimitError
+from voortgang.errors import LimitError
 
 _refusing: ContextVar[bool] = ContextVar("voortgang_pdf_cycles", default=False)
 

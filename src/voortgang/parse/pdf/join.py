@@ -7,11 +7,13 @@ two, or has no opinion and leaves it to the next. The last rule always decides.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from operator import attrgetter
 
 from voortgang.parse.pdf.columns import TextLine
 from voortgang.parse.pdf.glyphs import Glyph, Line, opens_gap
@@ -340,10 +342,20 @@ def paragraphs_of(
             )
             if join:
                 paragraphs[-1].pieces.append((join, False, False))
-        paragraphs[-1].pieces.extend((g.text, g.italic, g.bold) for g in text_line.line.trimmed)
+        paragraphs[-1].pieces.extend(_styled_runs(text_line.line.trimmed))
         if join is None:
             label = first if LIST_LABEL.fullmatch(first) and len(text_line.line.words) > 1 else None
     return paragraphs
+
+
+def _styled_runs(glyphs: Sequence[Glyph]) -> Iterator[tuple[str, bool, bool]]:
+    """The glyphs' text, a piece for each stretch of one style (not a piece a glyph: a cell's
+    runs are then normalised a stretch at a time)."""
+    for (italic, bold), stretch in itertools.groupby(glyphs, key=_STYLE):
+        yield "".join(map(_TEXT, stretch)), italic, bold
+
+
+_STYLE, _TEXT = attrgetter("italic", "bold"), attrgetter("text")
 
 
 def _next_label(label: str) -> str:

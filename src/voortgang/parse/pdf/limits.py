@@ -30,12 +30,7 @@ from pdfminer.pdfinterp import PDFContentParser, PDFPageInterpreter
 from pdfminer.pdftypes import PDFStream
 from pdfminer.psparser import PSKeyword
 
-from voortgang.errors import InputError
-
-
-class LimitError(InputError):
-    """A PDF past one of the reading's limits: one line naming the limit and the option that
-    sets it."""
+from voortgang.errors import LimitError
 
 
 def _megabytes(count: int) -> str:

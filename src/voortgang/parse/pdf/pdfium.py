@@ -3,7 +3,7 @@
 pdfium lays a page's text out in C; this module asks it, a character at a time, for what the
 reader needs of each glyph (its text, its box, its size, its font's style) and walks the
 page's path objects for the rulings. It yields the same ``Glyph`` and ``Rulings`` values as
-the pdfminer engine (``glyphs.read_page``), measured the same way, so that everything after
+the pdfminer engine (``plumber.read_page``), measured the same way, so that everything after
 does not know which engine read the page:
 
 - a glyph's box runs from its origin to its origin plus its advance (pdfium's loose box),
@@ -22,13 +22,16 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from voortgang.errors import LimitError
 from voortgang.parse.pdf.glyphs import (
     BOLD_NAME,
     ITALIC_FLAG,
@@ -38,7 +41,6 @@ from voortgang.parse.pdf.glyphs import (
     Rulings,
     joined_rulings,
 )
-from voortgang.parse.pdf.limits import LimitError
 from voortgang.parse.pdf.settings import PdfSettings
 
 # pdfium's font flags follow the PDF's FontDescriptor /Flags (ISO 32000 table 123).
@@ -92,7 +94,7 @@ def _glyphs(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> list[
     if not textpage:
         return []
     try:
-        chars = list(_char_boxes(textpage, height, settings))
+        chars = _char_boxes(textpage, height, settings)
     finally:
         raw.FPDFText_ClosePage(textpage)
     glyphs = list(_chars(chars))
@@ -103,28 +105,47 @@ def _chars(chars: list[_Char]) -> Iterator[Glyph]:
     """The page's upright glyphs, measured as pdfminer measures them (see the module's
     docstring): a ligature, which pdfium gives as one character per letter at one origin, is
     one glyph of its letters, as pdfminer has it."""
+    count = len(chars)
+    before: tuple[float, int] | None = None  # the origin and object of the character before
     for index, char in enumerate(chars):
         text, origin, right, ink_right, top, bottom, size, font, obj = char
-        if index and chars[index - 1][1] == origin and chars[index - 1][8] == obj:
+        if before == (origin, obj):
             continue  # a later letter of a ligature, joined to the first
-        letters = [text]
+        before = (origin, obj)
         following = index + 1
-        while following < len(chars) and chars[following][1] == origin:
-            letters.append(chars[following][0])  # pdfium shares the glyph's box among them
-            right = max(right, chars[following][2])
-            following += 1
-        if font.italic and right <= ink_right and following < len(chars):
+        if following < count and chars[following][1] == origin:
+            letters = [text]
+            while following < count and chars[following][1] == origin:
+                letters.append(chars[following][0])  # pdfium shares the glyph's box among them
+                right = max(right, chars[following][2])
+                following += 1
+            text = "".join(letters)
+        if font.italic and right <= ink_right and following < count:
             # pdfium's box reaches the ink where a slanted glyph overhangs its advance: the
             # advance ends where the next glyph of the line begins, if sooner.
             after = chars[following]
             if after[8] == obj and after[4] == top and origin < after[1] < right:
                 right = after[1]
-        text = LIGATURES.get("".join(letters), "".join(letters))
+        text = LIGATURES.get(text, text)
         hides_space = text == HYPHEN_MARK  # pdfium deleted any spaces drawn after it
-        text = "-" if hides_space else text
-        yield Glyph(
-            text, origin, right, top, bottom, size, font.italic, font.bold, True, hides_space
+        yield _glyph(
+            (
+                "-" if hides_space else text,
+                origin,
+                right,
+                top,
+                bottom,
+                size,
+                font.italic,
+                font.bold,
+                True,
+                hides_space,
+            )
         )
+
+
+# A Glyph made of its ten fields at once, without the keyword handling of its constructor.
+_glyph = partial(tuple.__new__, Glyph)
 
 
 def _prototype(function: object, restype: object, *argtypes: object) -> Callable[..., Any]:
@@ -155,60 +176,106 @@ _get_font_size = _prototype(
 GENERATED_CODES = frozenset(map(ord, " \r\n"))
 
 
-def _char_boxes(
-    textpage: raw.FPDF_TEXTPAGE, height: float, settings: PdfSettings
-) -> Iterator[_Char]:
+def _char_boxes(textpage: raw.FPDF_TEXTPAGE, height: float, settings: PdfSettings) -> list[_Char]:
     """Each drawn, upright character: its text, origin, right edges (of the box pdfium
     measures and of the ink, the latter for slanted type only), top, bottom, size, font and
-    text object. Font and size are asked once an object."""
+    text object.
+
+    Few calls a character: the page's text is asked at once (``_page_text``), and a text
+    object's matrix, font and size once an object (pdfium gives every character of an object
+    the object's matrix); what remains is the object, the box and the origin of each."""
     page = ctypes.cast(textpage, ctypes.c_void_p).value
+    count = raw.FPDFText_CountChars(textpage)
+    codes = _page_text(page, count)
     loose, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
     loose_ref, matrix_ref = ctypes.byref(loose), ctypes.byref(matrix)
     left, right, low, high = (ctypes.c_double(0) for _ in range(4))
     x, y = ctypes.c_double(0), ctypes.c_double(0)
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    objects: dict[int, tuple[_Font, float]] = {}
+    objects: dict[int, tuple[_Font, float] | None] = {}  # font, size; None: not upright
     fonts: dict[int, _Font] = {}
-    font_size = ctypes.c_float(0)
-    for i in range(raw.FPDFText_CountChars(textpage)):
-        code = _get_unicode(page, i)
+    chars: list[_Char] = []
+    add = chars.append
+    for i in range(count):
+        code = codes[i]
         if code in GENERATED_CODES and _is_generated(page, i) == 1:
             continue
-        if not _get_matrix(page, i, matrix_ref):
-            continue
-        if not (matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0):  # not upright
-            continue
         key = _get_text_object(page, i) or 0
-        known = objects.get(key)
+        known = objects.get(key, _UNKNOWN) if key else _UNKNOWN
+        if known is _UNKNOWN:
+            known = _object_style(textpage, page, i, key, matrix, matrix_ref, fonts, settings)
+            if key:
+                objects[key] = known
         if known is None:
-            handle = _get_font(key) if key else None
-            font = fonts.get(handle or 0)
-            if font is None:
-                weight = raw.FPDFText_GetFontWeight(textpage, i)
-                font = _font(handle, weight, settings) if handle else _Font(0, False, False)
-                fonts[handle or 0] = font
-            em = font_size.value if key and _get_font_size(key, ctypes.byref(font_size)) else 0
-            known = objects[key] = (font, em)
-        font, em = known
+            continue
+        font, size = known
         _get_loose_box(page, i, loose_ref)
         ink_right = loose.right
         if font.italic:
             _get_ink_box(page, i, left, right, low, high)
             ink_right = right.value
         _get_origin(page, i, x_ref, y_ref)
-        size = em * abs(matrix.d)
         bottom = height - y.value
-        yield (
-            _text(code),
-            x.value,
-            loose.right,
-            ink_right,
-            bottom - size,
-            bottom,
-            size,
-            font,
-            key,
-        )
+        text = chr(code) if 0 < code < 0x110000 else REPLACEMENT
+        add((text, x.value, loose.right, ink_right, bottom - size, bottom, size, font, key))
+    return chars
+
+
+_UNKNOWN = object()
+
+
+def _object_style(
+    textpage: raw.FPDF_TEXTPAGE,
+    page: int,
+    index: int,
+    key: int,
+    matrix: raw.FS_MATRIX,
+    matrix_ref: Any,
+    fonts: dict[int, _Font],
+    settings: PdfSettings,
+) -> tuple[_Font, float] | None:
+    """The font and the type size (the font size scaled by the matrix) of the characters of
+    the text object ``key`` (0: none) that character ``index`` belongs to; None where its
+    matrix cannot be read or does not stand upright."""
+    if not _get_matrix(page, index, matrix_ref):
+        return None
+    if not (matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0):  # not upright
+        return None
+    handle = _get_font(key) if key else None
+    font = fonts.get(handle or 0)
+    if font is None:
+        weight = raw.FPDFText_GetFontWeight(textpage, index)
+        font = _font(handle, weight, settings) if handle else _Font(0, False, False)
+        fonts[handle or 0] = font
+    font_size = ctypes.c_float(0)
+    em = font_size.value if key and _get_font_size(key, ctypes.byref(font_size)) else 0
+    return font, em * abs(matrix.d)
+
+
+_get_text = _prototype(raw.FPDFText_GetText, _INT, _HANDLE, _INT, _INT, ctypes.c_void_p)
+
+
+def _page_text(page: int, count: int) -> list[int]:
+    """The code of each of the page's ``count`` characters, asked in one call; where the
+    text pdfium gives at once does not have one code a character (a character outside the
+    Basic Multilingual Plane takes two), a call a character. pdfium gives its line-end
+    hyphen (``HYPHEN_MARK``) as U+FFFE in the text at once: that code is asked again."""
+    buffer = ctypes.create_string_buffer(2 * (count + 1))
+    written = _get_text(page, 0, count, ctypes.addressof(buffer)) if count else 0
+    text = buffer.raw[: 2 * max(written - 1, 0)].decode("utf-16-le", "surrogatepass")
+    if len(text) != count or SURROGATE.search(text):
+        return [_get_unicode(page, i) for i in range(count)]
+    codes = list(map(ord, text))
+    i = text.find(ASKED_AGAIN)
+    while i >= 0:
+        codes[i] = _get_unicode(page, i)
+        i = text.find(ASKED_AGAIN, i + 1)
+    return codes
+
+
+# What the text at once has where a character's own code may differ (see _page_text).
+ASKED_AGAIN = "\ufffe"
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _lost_spaces(
@@ -252,10 +319,8 @@ def _text_objects(page: raw.FPDF_PAGE) -> Iterator[tuple[raw.FPDF_PAGEOBJECT, Ma
             yield obj, matrix
 
 
-def _text(code: int) -> str:
-    """The character pdfium read, anything that is no character as the replacement
-    character."""
-    return chr(code) if 0 < code < 0x110000 else "\ufffd"
+# What a code that is no character reads as.
+REPLACEMENT = "\ufffd"
 
 
 def _rulings(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> Rulings:
