@@ -50,7 +50,9 @@ def test_parse_to_a_file_imports_no_terminal_library(tmp_path: Path) -> None:
         "from voortgang.cli import main\n"
         "try:\n    main()\nexcept SystemExit as end:\n    assert not end.code, end.code"
     )
-    assert imported_after(code) == {"pypdfium2"}
+    # The reading runs in a process forked for it (batch.isolated): what the command imports
+    # is at most the engine's library, and no rich.
+    assert imported_after(code) <= {"pypdfium2"}
     assert (tmp_path / "o.json").stat().st_size > 0
 
 
