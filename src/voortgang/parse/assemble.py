@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from voortgang.errors import InputError
 from voortgang.model.records import (
     Deadline,
+    DoubtfulJoin,
     Item,
     Reading,
     Report,
@@ -23,7 +24,7 @@ from voortgang.model.records import (
     Track,
 )
 from voortgang.parse.deadline import read_deadline
-from voortgang.parse.grid import Cell, Page, Row
+from voortgang.parse.grid import Cell, Doubt, Page, Row
 from voortgang.parse.layout import (
     Columns,
     match_header,
@@ -181,6 +182,7 @@ def assemble(
     prominence: dict[str, tuple[float, bool]] = {}
     page_count: int | None = None
     header_pages: list[int] = []  # for the reading rules: where the table goes on without one
+    doubts: list[tuple[int, int | None, Doubt]] = []  # for the reading rules: (draft, page, doubt)
     for page in pages:
         if page.number is not None:
             page_count = max(page.number, page_count or 0)
@@ -222,6 +224,7 @@ def assemble(
                     drafts[-1].rows.append(item_row)
                 else:
                     drafts[-1].rows.append(item_row)
+                doubts += [(len(drafts) - 1, page.number, doubt) for doubt in row.doubts]
                 if trace is not None:
                     trace.items[page.number, index] = len(drafts) - 1
     if first_columns is None:
@@ -250,6 +253,16 @@ def assemble(
                 for draft in drafts
                 for row in draft.rows
                 if len(row.pages) > 1
+            ],
+            doubtful_joins=[
+                DoubtfulJoin(
+                    item=drafts[draft].number,
+                    page=page,
+                    before=doubt.before,
+                    after=doubt.after,
+                    joined=doubt.joined,
+                )
+                for draft, page, doubt in doubts
             ],
         ),
         columns=dict(first_columns.headings),

@@ -26,12 +26,16 @@ from pdfminer.psparser import literal_name
 from pdfplumber.page import Page as PdfPage
 
 from voortgang.parse.pdf.settings import DEFAULT_SETTINGS, PdfSettings
+from voortgang.parse.symbols import PRIVATE_USE_SYMBOLS
 
 ITALIC_NAME = re.compile(r"italic|oblique|kursiv|[-,](?:bold)?it$", re.IGNORECASE)
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|[-,]bd$", re.IGNORECASE)
 ITALIC_FLAG, FORCE_BOLD_FLAG = 1 << 6, 1 << 18
 # Typographic ligatures (ﬁ, ﬂ, ﬀ, …) as the letters they join, so words read as typed.
 LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+# What a glyph's text reads as: ligatures as their letters, and the private-use codes of symbol
+# fonts (a Word bullet printed by LibreOffice) as the symbols they show (see parse/symbols.py).
+READ_AS = LIGATURES | PRIVATE_USE_SYMBOLS
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +289,7 @@ def read_page(
                     x0, y0, x1, y1 = turn.box(obj.x0, obj.y0, obj.x1, obj.y1)
                     position = (x0, x1, top - y1, top - y0, y1 - y0)
                 text = obj.get_text()
-                glyphs.append(Glyph(LIGATURES.get(text, text), *position, italic, bold))
+                glyphs.append(Glyph(READ_AS.get(text, text), *position, italic, bold))
         elif isinstance(obj, (LTRect, LTLine)):
             x0, y0, x1, y1 = turn.box(obj.x0, obj.y0, obj.x1, obj.y1)
             if y1 - y0 > settings.ruling_length:

@@ -33,7 +33,7 @@ from voortgang.parse.pdf.glyphs import (
     BOLD_NAME,
     ITALIC_FLAG,
     ITALIC_NAME,
-    LIGATURES,
+    READ_AS,
     Glyph,
     Rulings,
     joined_rulings,
@@ -118,7 +118,7 @@ def _chars(chars: list[_Char]) -> Iterator[Glyph]:
             after = chars[following]
             if after[8] == obj and after[4] == top and origin < after[1] < right:
                 right = after[1]
-        text = LIGATURES.get("".join(letters), "".join(letters))
+        text = READ_AS.get("".join(letters), "".join(letters))
         hides_space = text == HYPHEN_MARK  # pdfium deleted any spaces drawn after it
         text = "-" if hides_space else text
         yield Glyph(
