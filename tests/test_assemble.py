@@ -296,3 +296,37 @@ def test_the_trace_says_where_each_row_and_sub_item_went() -> None:
         SubItemStart((1, 3, 1, 1), 1, "a", inline=False),
         SubItemStart((2, 1, 1, 1), 1, "b", inline=False),
     ]
+
+
+def test_a_track_row_repeated_above_each_page_does_not_take_the_items_back() -> None:
+    """Word repeats a long table's first rows on every page where they are marked as header
+    rows: the first track's row and the column headings. Above a page's first item, a row of
+    a track the table has left is that repetition, not the track beginning again."""
+    first = page(item("1.1"), SPOOR_2, item("2.1"))
+    report = read(first, page(item("2.2"), item("2.3")))
+    assert [(i.number, i.track) for i in report.items] == [
+        ("1.1", 1),
+        ("2.1", 2),
+        ("2.2", 2),
+        ("2.3", 2),
+    ]
+    assert [track.number for track in report.tracks] == [1, 2]
+
+
+def test_a_track_row_of_a_track_not_seen_yet_begins_it_at_the_top_of_a_page() -> None:
+    report = read(page(item("1.1")), page(item("2.1"), track=SPOOR_2 + "\n"))
+    assert [(i.number, i.track) for i in report.items] == [("1.1", 1), ("2.1", 2)]
+
+
+def test_a_track_row_below_an_item_of_the_page_is_a_track_row() -> None:
+    """Past the page's first item, a row of a track seen before is not the header's
+    repetition: the table goes back to that track, as it says."""
+    report = read(page(item("1.1"), SPOOR_2, item("2.1"), TRACK.rstrip("\n"), item("1.2")))
+    assert [(i.number, i.track) for i in report.items] == [("1.1", 1), ("2.1", 2), ("1.2", 1)]
+
+
+SPOOR_2 = "SPOOR 2: NATIONALE AANPAK\t\t\t\t"
+
+
+def item(number: str) -> str:
+    return row(number, "Tekst", "2009", "BZK", "Loopt.")

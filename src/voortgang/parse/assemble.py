@@ -187,10 +187,13 @@ def assemble(
         if page.number is not None:
             page_count = max(page.number, page_count or 0)
         heading_lines.append([])
+        items_on_page = False  # whether an item's row stood on the page yet
         for index, row in enumerate(page.rows):
             if row.is_empty:
                 continue
             if found_track := match_track(row):
+                if _repeated_track_row(found_track[0], track, tracks, items_on_page):
+                    continue
                 track = found_track[0]
                 tracks.setdefault(*found_track)
                 if trace is not None:
@@ -213,6 +216,7 @@ def assemble(
                         prominence[cell.text] = max(seen, prominence.get(cell.text, seen))
             else:
                 item_row = ItemRow.of(row, columns, (page.number, index))
+                items_on_page = True
                 number = _number_of(item_row.number)
                 if row.continues and drafts:
                     draft = drafts[-1]
@@ -267,6 +271,17 @@ def assemble(
         ),
         columns=dict(first_columns.headings),
     )
+
+
+def _repeated_track_row(
+    number: int, track: int | None, tracks: dict[int, str], items_on_page: bool
+) -> bool:
+    """Whether a track row is the first track's, repeated at the top of every page as part
+    of the table's header (Word repeats the rows marked as header rows, and a long table's
+    first rows are its first track's and its column headings), not where a track begins: it
+    names a track the table has left, above the page's first item. A table does not go back
+    to a track it left."""
+    return not items_on_page and track is not None and number != track and number in tracks
 
 
 def _is_bold(cell: Cell) -> bool:
