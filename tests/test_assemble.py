@@ -330,3 +330,22 @@ SPOOR_2 = "SPOOR 2: NATIONALE AANPAK\t\t\t\t"
 
 def item(number: str) -> str:
     return row(number, "Tekst", "2009", "BZK", "Loopt.")
+
+
+@pytest.mark.parametrize(("number", "items"), [("", ["2.6"]), ("2.7", ["2.6", "2.7"])])
+def test_a_row_taken_for_the_rest_of_the_one_before_with_a_number_of_its_own_is_an_item(
+    number: str, items: list[str]
+) -> None:
+    """The rest of a row a page break cut has an empty number cell (or the rest of a number
+    the break cut); a reader that takes a row with another item's number for such a rest is
+    wrong, and the number is not lost: the row is that item."""
+    cells = (number, "Titel", "2009", "BZK", "Stand.")
+    header = Row(tuple(Cell((Paragraph((Run(name),)),)) for name in HEADER_NAMES))
+    first = (Row(tuple(Cell((Paragraph((Run(t),)),)) for t in ("2.6", *cells[1:]))),)
+    rest = (Row(tuple(Cell((Paragraph((Run(t),)),) if t else ()) for t in cells), continues=True),)
+    pages = [Page(1, (header, *first)), Page(2, (header, *rest))]
+    report = assemble(pages, Source(path="grid.pdf", format="pdf", sha256="", pages=2))
+    assert [item.number for item in report.items] == items
+
+
+HEADER_NAMES = ("", "Resultaat", "Deadline", "Trekker", "Stand van zaken")

@@ -230,10 +230,11 @@ def lexicon_of(*texts: str) -> Lexicon:
     return lexicon
 
 
-def full(before: str, after: str, lexicon: Lexicon) -> LineBreak:
-    """``before`` filling its column to the end, ``after`` on the next line."""
+def full(before: str, after: str, lexicon: Lexicon | None, wrap_spaces: bool = True) -> LineBreak:
+    """``before`` filling its column to the end, ``after`` on the next line, by a producer
+    that draws the spaces lines wrap at."""
     measure = Measure(300, 300 + ADVANCE * len(before), 300 + ADVANCE * len(before))
-    return lines(before, after, measure, lexicon=lexicon)
+    return lines(before, after, measure, lexicon=lexicon, wrap_spaces=wrap_spaces)
 
 
 def test_the_lexicon_counts_words_between_drawn_spaces_only() -> None:
@@ -276,6 +277,7 @@ def test_the_lexicon_counts_a_cells_words_at_line_ends_that_left_room() -> None:
         ("novembe", "r", Join.WORD),  # a rest of one letter the document holds as no word
         ("jongeren", "expertise", Join.SPACE),  # each a word of the document, the two not one
         ("jongeren", "expert", Join.SPACE),  # the next word broken again: the start of one
+        ("jongeren", "voor.", Join.SPACE),  # the punctuation after a word is not part of it
         ("Jongeren", "zorg", None),  # "zorg" is no word of the document: no evidence
         ("onbekend", "woord", None),
         ("BZK/V", "NG", None),  # names and numbers have rules of their own
@@ -301,8 +303,10 @@ def test_a_guess_without_the_documents_evidence_is_a_doubt() -> None:
     )
     assert read_join(full("handreiki", "ng", lexicon)) == (Join.WORD, None)
     assert read_join(full("jongeren", "voor", lexicon)) == (Join.SPACE, None)
-    # Without a lexicon (a reader that keeps none) nothing is a doubt.
+    # Without a lexicon (a reader that keeps none) nothing is a doubt; nor where the producer
+    # draws no wrap spaces, and breaks no words in a column wide enough for them.
     assert read_join(full("Onbekend", "woord", None))[1] is None
+    assert read_join(full("Onbekend", "woord", lexicon, wrap_spaces=False))[1] is None
 
 
 def test_a_word_broken_after_a_list_label_in_its_hanging_indent() -> None:

@@ -37,6 +37,7 @@ from voortgang.parse.references import find_references, resolve_references
 from voortgang.parse.subitems import Segment, split_sub_items
 from voortgang.vocabulary import (
     FIELDS,
+    MULTI_LEVEL,
     REQUIRED_FIELDS,
     VOCABULARY,
     Vocabulary,
@@ -218,7 +219,7 @@ def assemble(
                 item_row = ItemRow.of(row, columns, (page.number, index))
                 items_on_page = True
                 number = _number_of(item_row.number)
-                if row.continues and drafts:
+                if row.continues and drafts and not _numbers_another(number, drafts[-1].number):
                     draft = drafts[-1]
                     draft.rows[-1] = draft.rows[-1].followed_by(item_row)
                     if len(draft.rows) == 1:  # a number the page break cut: 2. / 3.1
@@ -271,6 +272,16 @@ def assemble(
         ),
         columns=dict(first_columns.headings),
     )
+
+
+def _numbers_another(number: str, current: str) -> bool:
+    """Whether a row a reader took for the rest of the row before (cut by a page break) holds
+    another item's number: a whole one, where the item before has a whole one too. The rest
+    of a row has an empty number cell, the same number repeated, or the rest of a number the
+    break cut (``2.`` / ``3.1``); a row with a number of its own is an item, and taken for a
+    rest it would lose the number."""
+    whole = MULTI_LEVEL.fullmatch
+    return bool(number and number != current and whole(number) and whole(current))
 
 
 def _repeated_track_row(

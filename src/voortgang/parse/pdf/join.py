@@ -202,7 +202,7 @@ class LineBreak:
         words, not item numbers or names (``BZK/V`` / ``NG``), can tell how the two go on."""
         tail = self.last_word.lstrip(AROUND_WORDS)
         letters = tail.replace("'", "").replace("’", "")
-        return bool(letters) and letters.isalpha() and self.first.isalpha()
+        return bool(letters) and letters.isalpha() and self.first.strip(AROUND_WORDS).isalpha()
 
 
 JoinRule = Callable[[LineBreak], Join | None]
@@ -281,7 +281,8 @@ def documents_words(lines: LineBreak) -> Join | None:
     if lexicon is None or not lines.may_be_broken or not lines.between_words:
         return None
     tail, head = lines.last_word, lines.first
-    if lexicon.begins(tail + head) or (len(head) == 1 and not lexicon.knows(head)):
+    rest = head.strip(AROUND_WORDS)
+    if lexicon.begins(tail + head) or (len(rest) == 1 and not lexicon.knows(rest)):
         return Join.WORD
     if lexicon.knows(tail) and lexicon.begins(head):
         return Join.SPACE
@@ -345,8 +346,11 @@ def join_between(
 
 def read_join(lines: LineBreak) -> tuple[Join, Doubt | None]:
     """How the two lines join, as the first of ``JOIN_RULES`` with an opinion decides; and
-    a doubt where that was a guess: the words could go on or not (``LineBreak.broken``) and
-    the document's words did not tell (``documents_words``)."""
+    a doubt where that was a guess: the words could go on or not (``LineBreak.may_be_broken``)
+    and the document's words did not tell (``documents_words``), in a PDF whose producer
+    draws the space a line wraps at, and so breaks a word too long for its column wherever
+    it is full (Word, LibreOffice). A producer that draws none (a browser, ReportLab) breaks
+    no word in a column wide enough for words (see ``broken_where_full``)."""
     index, join = next(
         (index, join) for index, rule in enumerate(JOIN_RULES) if (join := rule(lines)) is not None
     )
@@ -354,6 +358,7 @@ def read_join(lines: LineBreak) -> tuple[Join, Doubt | None]:
         index > JOIN_RULES.index(documents_words)
         and join is not Join.PARAGRAPH
         and lines.lexicon is not None
+        and lines.wrap_spaces
         and lines.may_be_broken
         and lines.between_words
     )

@@ -110,6 +110,12 @@ class PdfSettings:
     number_column_indent: float = 1.0
     """em: body text that begins more than this left of the first label is in a column of
     its own without a label, the item numbers."""
+    gap_bridging_share: float = 0.1
+    """Up to this share of a table's lines (and one line at least) may run across the gap
+    between two columns' text (a word from left of it to right of it) and it is a gap all the
+    same: a heading between two tables, or a row merged across the columns, runs across every
+    gap, and a page may hold few lines that show one (an item under the next table's
+    heading). A cell's text never crosses it."""
     bound_margin: float = 0.5
     """pt: a column bound stands this far left of the text it bounds, and a ruling this far
     right of where text begins still bounds it (rounding of positions)."""
