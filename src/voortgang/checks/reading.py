@@ -171,10 +171,14 @@ def missing_headers(report: Report) -> Iterator[Diagnostic]:
     found = len(headed & set(table_pages))
     if found < 2 or found <= HEADER_REPEAT_SHARE * len(table_pages):
         return
+    first_on: dict[int, Item] = {}  # each page's first item, found once (not per page)
+    for item in report.items:
+        for page in item.pages:
+            first_on.setdefault(page, item)
     for page in table_pages:
         if page in headed:
             continue
-        item = next(item for item in report.items if page in item.pages)
+        item = first_on[page]
         message = (
             f"the table goes on without its column header row (found on {found} of its "
             f"{len(table_pages)} pages): this page's columns may be read wrongly"

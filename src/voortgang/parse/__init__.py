@@ -34,9 +34,8 @@ def read_docx(data: bytes) -> Iterator[Page]:
 
 
 def read_html(data: bytes) -> Iterator[Page]:
-    """The HTML reader (``parse/html.py``), imported when an HTML rendition is first read:
-    BeautifulSoup and its CSS selectors take about a tenth of a second to import, which
-    reading a PDF or the text rendition need not wait for."""
+    """The HTML reader (``parse/html.py``), imported when an HTML rendition is first read,
+    with lxml's parser, which reading a PDF need not wait for."""
     from voortgang.parse.html import read_html as read
 
     return read(data)
@@ -44,8 +43,8 @@ def read_html(data: bytes) -> Iterator[Page]:
 
 def read_text(data: bytes) -> Iterator[Page]:
     """The text rendition's reader (``parse/text.py``), imported when one is first read: its
-    cells hold inline HTML, read with BeautifulSoup, which reading a PDF or a Word document
-    need not wait for."""
+    cells hold inline HTML, read with lxml's parser, which reading a PDF need not wait
+    for."""
     from voortgang.parse.text import read_text as read
 
     return read(data)

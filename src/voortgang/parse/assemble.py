@@ -23,7 +23,7 @@ from voortgang.model.records import (
     SubItem,
     Track,
 )
-from voortgang.parse.deadline import read_deadline
+from voortgang.parse.deadline import give_report_year, read_deadline
 from voortgang.parse.grid import Cell, Doubt, Page, Row
 from voortgang.parse.layout import (
     Columns,
@@ -128,6 +128,51 @@ class DraftItem:
     number: str
     track: int
     rows: list[ItemRow] = field(default_factory=list)
+    # Where the reader could not tell how its rows' words go on: (page, doubt).
+    doubts: list[tuple[int | None, Doubt]] = field(default_factory=list)
+
+
+class _Items:
+    """The items built so far, each as soon as its last row is read, so that the grid's rows
+    are let go of as the pages go by: what is kept grows with the records, not the input.
+    An item's deadlines take the report's year (a bare month or season) once it is known
+    (``with_report_year``): the heading that tells it is read from every page."""
+
+    def __init__(self, known: Collection[str], trace: AssemblyTrace | None) -> None:
+        self.known = known
+        self.trace = trace
+        self.items: list[Item] = []
+        self.split_rows: list[SplitRow] = []  # for the reading rules: rows page breaks cut
+        self.doubtful_joins: list[DoubtfulJoin] = []  # and words the reader could not tell
+
+    def add(self, draft: DraftItem) -> None:
+        item, begun = _build_item(draft, None, self.known)
+        if self.trace is not None:
+            index = len(self.items)
+            self.trace.sub_items += [SubItemStart(place, index, *start) for place, start in begun]
+        self.items.append(item)
+        self.split_rows += [
+            SplitRow(item=draft.number, pages=list(row.pages))
+            for row in draft.rows
+            if len(row.pages) > 1
+        ]
+        self.doubtful_joins += [
+            DoubtfulJoin(
+                item=draft.number,
+                page=page,
+                before=doubt.before,
+                after=doubt.after,
+                joined=doubt.joined,
+            )
+            for page, doubt in draft.doubts
+        ]
+
+    def with_report_year(self, year: int | None) -> list[Item]:
+        for item in self.items:
+            give_report_year(item.deadline, year)
+            for sub_item in item.sub_items:
+                give_report_year(sub_item.deadline, year)
+        return self.items
 
 
 def _number_of(cell: Cell) -> str:
@@ -177,13 +222,15 @@ def assemble(
     first_row: Row | None = None
     track: int | None = None
     tracks: dict[int, str] = {}
-    drafts: list[DraftItem] = []
+    draft: DraftItem | None = None  # the item whose rows are being read
+    done = _Items(vocabulary.organisation_names, trace)
     heading_lines: list[list[str]] = []
     # How prominent text outside the table is set: its type size (where told) and boldness.
     prominence: dict[str, tuple[float, bool]] = {}
     page_count: int | None = None
-    header_pages: list[int] = []  # for the reading rules: where the table goes on without one
-    doubts: list[tuple[int, int | None, Doubt]] = []  # for the reading rules: (draft, page, doubt)
+    # For the reading rules: where the table goes on without one. Pages in order, each once (a
+    # dict: looking a page up in a list, page after page, was quadratic in the pages).
+    header_pages: dict[int, None] = {}
     for page in pages:
         if page.number is not None:
             page_count = max(page.number, page_count or 0)
@@ -202,8 +249,8 @@ def assemble(
             elif header := match_header(row, vocabulary):
                 columns = header
                 first_columns = first_columns or header
-                if page.number is not None and page.number not in header_pages:
-                    header_pages.append(page.number)
+                if page.number is not None:
+                    header_pages[page.number] = None
                 if trace is not None:
                     trace.headers[page.number, index] = header
             elif columns is None or not row.in_table:
@@ -219,30 +266,27 @@ def assemble(
                 item_row = ItemRow.of(row, columns, (page.number, index))
                 items_on_page = True
                 number = _number_of(item_row.number)
-                if row.continues and drafts and not _numbers_another(number, drafts[-1].number):
-                    draft = drafts[-1]
+                is_rest = row.continues and draft is not None
+                if is_rest and not _numbers_another(number, draft.number):
                     draft.rows[-1] = draft.rows[-1].followed_by(item_row)
                     if len(draft.rows) == 1:  # a number the page break cut: 2. / 3.1
                         draft.number = _number_of(draft.rows[0].number) or draft.number
-                elif not drafts or (number and number != drafts[-1].number):
-                    drafts.append(DraftItem(number, track or _track_of(number)))
-                    drafts[-1].rows.append(item_row)
+                elif draft is None or (number and number != draft.number):
+                    if draft is not None:
+                        done.add(draft)
+                    draft = DraftItem(number, track or _track_of(number), [item_row])
                 else:
-                    drafts[-1].rows.append(item_row)
-                doubts += [(len(drafts) - 1, page.number, doubt) for doubt in row.doubts]
+                    draft.rows.append(item_row)
+                draft.doubts += [(page.number, doubt) for doubt in row.doubts]
                 if trace is not None:
-                    trace.items[page.number, index] = len(drafts) - 1
+                    trace.items[page.number, index] = len(done.items)
     if first_columns is None:
         raise _no_table(first_row)
-    if not drafts:
+    if draft is None:
         raise InputError("the report's table has no items")
+    done.add(draft)
     heading = read_heading(heading_lines, prominence)
-    items = []
-    for index, draft in enumerate(drafts):
-        item, begun = _build_item(draft, heading.year, vocabulary.organisation_names)
-        items.append(item)
-        if trace is not None:
-            trace.sub_items += [SubItemStart(place, index, *start) for place, start in begun]
+    items = done.with_report_year(heading.year)
     resolve_references(items)
     return Report(
         title=heading.title,
@@ -252,23 +296,9 @@ def assemble(
         tracks=[Track(number=number, title=title) for number, title in tracks.items()],
         items=items,
         reading=Reading(
-            header_pages=header_pages,
-            split_rows=[
-                SplitRow(item=draft.number, pages=list(row.pages))
-                for draft in drafts
-                for row in draft.rows
-                if len(row.pages) > 1
-            ],
-            doubtful_joins=[
-                DoubtfulJoin(
-                    item=drafts[draft].number,
-                    page=page,
-                    before=doubt.before,
-                    after=doubt.after,
-                    joined=doubt.joined,
-                )
-                for draft, page, doubt in doubts
-            ],
+            header_pages=list(header_pages),
+            split_rows=done.split_rows,
+            doubtful_joins=done.doubtful_joins,
         ),
         columns=dict(first_columns.headings),
     )

@@ -25,6 +25,8 @@ FILLER_WORDS = frozenset("in uiterlijk voor per vanaf tot gereed klaar".split())
 # The words of a deadline cell, which a reader may meet broken over a narrow cell's lines.
 DEADLINE_WORDS = frozenset(MONTHS) | SEASONS | CONTINUOUS | FILLER_WORDS
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+# The kinds of deadline that, without a year of their own, take the report's.
+TAKES_REPORT_YEAR = frozenset({"month", "season", "part_of_year"})
 WORD = re.compile(r"[a-zà-ÿ]+")
 
 
@@ -51,6 +53,14 @@ def read_deadline(text: str, report_year: int | None) -> Deadline:
         kind = "year"
     else:
         year = None
-    if kind in ("month", "season", "part_of_year") and year is None:
+    if kind in TAKES_REPORT_YEAR and year is None:
         year = report_year
     return Deadline(text=text, kind=kind, year=year, month=month)
+
+
+def give_report_year(deadline: Deadline | None, report_year: int | None) -> None:
+    """Set the year of ``deadline``, read without the report's year, as ``read_deadline``
+    sets it with ``report_year``: for a report whose year is known only once all of it is
+    read (its heading), after its items were."""
+    if deadline is not None and deadline.kind in TAKES_REPORT_YEAR and deadline.year is None:
+        deadline.year = report_year

@@ -11,17 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from bs4 import BeautifulSoup
-from bs4.element import PageElement, Tag
-
 from voortgang.parse.encoding import declared_in_html, decode
 from voortgang.parse.grid import Cell, Page, Row
 from voortgang.parse.inline import (
     SKIPPED_TAGS,
+    Element,
+    Node,
     Style,
     StyleSheet,
+    contents,
     html_integer,
     paragraphs_of,
+    parse_html,
     style_of,
 )
 
@@ -40,7 +41,7 @@ class _Pages:
     def add(self, row: Row) -> None:
         self.pages[-1].append(row)
 
-    def add_text(self, nodes: list[PageElement], style: Style, sheet: StyleSheet) -> None:
+    def add_text(self, nodes: list[Node], style: Style, sheet: StyleSheet) -> None:
         for paragraph in paragraphs_of(nodes, sheet, style):
             self.add(Row((Cell((paragraph,)),), in_table=False))
         nodes.clear()
@@ -50,10 +51,12 @@ class _Pages:
             self.pages.append([])
 
     def result(self) -> Iterator[Page]:
+        """The pages, each let go of once assembly has it."""
         numbered = len(self.pages) > 1
-        for index, rows in enumerate(self.pages, start=1):
+        for index in range(len(self.pages)):
+            rows, self.pages[index] = self.pages[index], []
             if rows:
-                yield Page(index if numbered else None, tuple(rows))
+                yield Page(index + 1 if numbered else None, tuple(rows))
 
 
 class _Inside:
@@ -62,27 +65,27 @@ class _Inside:
     million deep, is quadratic): whether a table, and whether an element whose own style
     breaks the page."""
 
-    def __init__(self, root: Tag) -> None:
+    def __init__(self, root: Element) -> None:
         self.tables: set[int] = set()  # id() of the elements with a table inside
         self.breaks: set[int] = set()  # id() of those with a page break set inside
         # In reverse document order every element comes after all it holds.
-        for tag in reversed([node for node in root.descendants if isinstance(node, Tag)]):
+        for tag in reversed(list(root.iter())):
             parent = tag.parent
             if parent is None:
                 continue
-            if tag.name == "table" or id(tag) in self.tables:
+            if tag.tag == "table" or id(tag) in self.tables:
                 self.tables.add(id(parent))
             if id(tag) in self.breaks or PAGE_BREAK.search(str(tag.get("style", "")).lower()):
                 self.breaks.add(id(parent))
 
-    def has_table(self, tag: Tag) -> bool:
+    def has_table(self, tag: Element) -> bool:
         return id(tag) in self.tables
 
-    def has_break(self, tag: Tag) -> bool:
+    def has_break(self, tag: Element) -> bool:
         return id(tag) in self.breaks
 
 
-def _page_breaks(tag: Tag, sheet: StyleSheet, inside: _Inside) -> set[str]:
+def _page_breaks(tag: Element, sheet: StyleSheet, inside: _Inside) -> set[str]:
     """Where ``tag`` breaks the page: "before" (also for a break inside it) and/or "after"."""
     css = sheet.declarations(tag)
     own = " ".join(f"{name}:{value}" for name, value in css.items())
@@ -92,7 +95,7 @@ def _page_breaks(tag: Tag, sheet: StyleSheet, inside: _Inside) -> set[str]:
     return found
 
 
-def _span(tag: Tag, attribute: str) -> int:
+def _span(tag: Element, attribute: str) -> int:
     """A colspan or rowspan as a browser takes it: 1 where it holds no usable number, and
     within 1 to ``MAX_SPAN``."""
     span = html_integer(tag.get(attribute))
@@ -107,20 +110,20 @@ def _covered_from_above(column: int, pending_rowspans: dict[int, int]) -> bool:
     return True
 
 
-def _read_table(table: Tag, style: Style, sheet: StyleSheet, pages: _Pages) -> None:
-    for caption in table.find_all("caption", recursive=False):
+def _read_table(table: Element, style: Style, sheet: StyleSheet, pages: _Pages) -> None:
+    for caption in table.children("caption"):
         pages.add_text([caption], style, sheet)
     pending_rowspans: dict[int, int] = {}
-    for tr in table.find_all("tr"):
-        if tr.find_parent("table") is not table:
-            continue
+    for tr in table.iter("tr"):
+        if tr.ancestor("table") is not table:
+            continue  # a row of a table inside one of this table's cells
         row_style = style_of(tr, style_of(tr.parent, style, sheet), sheet)
         cells: list[Cell] = []
-        for td in tr.find_all(["td", "th"], recursive=False):
+        for td in tr.children("td", "th"):
             while _covered_from_above(len(cells), pending_rowspans):
                 cells.append(Cell())
             cell_style = style_of(td, row_style, sheet)
-            content = () if cell_style.hidden else paragraphs_of(td.children, sheet, cell_style)
+            content = () if cell_style.hidden else paragraphs_of(contents(td), sheet, cell_style)
             first = len(cells)
             cells.append(Cell(content))
             cells.extend(Cell() for _ in range(_span(td, "colspan") - 1))
@@ -135,14 +138,14 @@ def _read_table(table: Tag, style: Style, sheet: StyleSheet, pages: _Pages) -> N
 
 
 def _read_blocks(
-    nodes: Iterable[PageElement], style: Style, sheet: StyleSheet, pages: _Pages, inside: _Inside
+    nodes: Iterable[Node], style: Style, sheet: StyleSheet, pages: _Pages, inside: _Inside
 ) -> None:
     """Read ``nodes`` into ``pages``: text between tables as free text, tables as rows, and
     the containers that hold a table gone into. With a stack of its own rather than
     recursion, so that containers nested thousands deep are read too."""
     # (nodes still to read, their style, the text met since the last table or page break,
     # the page breaks of the container they are in)
-    stack: list[tuple[Iterator[PageElement], Style, list[PageElement], set[str]]] = [
+    stack: list[tuple[Iterator[Node], Style, list[Node], set[str]]] = [
         (iter(nodes), style, [], set())
     ]
     while stack:
@@ -154,10 +157,10 @@ def _read_blocks(
             if "after" in container_breaks:
                 pages.break_page()
             continue
-        if not isinstance(node, Tag):
+        if isinstance(node, str):
             text.append(node)
             continue
-        if node.name in SKIPPED_TAGS:
+        if node.tag in SKIPPED_TAGS:
             continue
         node_style = style_of(node, style, sheet)
         if node_style.hidden:
@@ -166,12 +169,12 @@ def _read_blocks(
         if "before" in breaks:
             pages.add_text(text, style, sheet)
             pages.break_page()
-        if node.name == "table":
+        if node.tag == "table":
             pages.add_text(text, style, sheet)
             _read_table(node, node_style, sheet, pages)
         elif inside.has_table(node):
             pages.add_text(text, style, sheet)
-            stack.append((iter(node.children), node_style, [], breaks))
+            stack.append((contents(node), node_style, [], breaks))
             continue  # its page break after comes where it ends
         else:
             text.append(node)
@@ -181,9 +184,11 @@ def _read_blocks(
 
 
 def read_html(data: bytes) -> Iterator[Page]:
-    soup = BeautifulSoup(decode(data, declared_in_html(data)), "lxml")
-    sheet = StyleSheet.of(soup)
-    root = soup.body or soup
+    document = parse_html(decode(data, declared_in_html(data)))
+    sheet = StyleSheet.of(document)
+    root = next(document.iter("body"), document)
     pages = _Pages()
-    _read_blocks(root.children, Style(), sheet, pages, _Inside(root))
+    _read_blocks(contents(root), Style(), sheet, pages, _Inside(root))
+    document.release()  # the tree is let go of before assembly
+    del document, root
     yield from pages.result()
