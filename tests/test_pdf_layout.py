@@ -451,3 +451,29 @@ def test_spaces_standing_alone_make_no_line() -> None:
     word = [Glyph("a", 50, 55, 200, 210, 10)]
     lines = make_lines(spaces + word)
     assert [line.text for line in lines] == ["a"]
+
+
+def test_a_short_table_under_a_title_block_in_large_type_is_page_text() -> None:
+    """The page's text is the size most of its letters have: under a title block of three
+    lines in large type, a table of two short lines is no margin's furniture."""
+
+    def sized(text: str, x0: float, top: float, size: float) -> list[Glyph]:
+        return [
+            Glyph(c, x0 + i * size / 2, x0 + (i + 1) * size / 2, top, top + size, size)
+            for i, c in enumerate(text)
+        ]
+
+    title = [
+        *sized("VOORTGANGSRAPPORTAGE 2005", 90, 70, 14),
+        *sized("ACTIEPLAN AANPAK 2003-2007", 90, 100, 12),
+        *sized("December 2005", 90, 125, 12),
+    ]
+    table = [
+        *sized("Resultaat Deadline Trekker Stand van zaken", 126, 172, 8),
+        *sized("1.0 Aanpak BZK Aanpak en meer tekst.", 90, 194, 8),
+    ]
+    lines = within_margins(make_lines(title + table))
+    assert [ln.text for ln in lines][-2:] == [
+        "Resultaat Deadline Trekker Stand van zaken",
+        "1.0 Aanpak BZK Aanpak en meer tekst.",
+    ]
