@@ -296,3 +296,56 @@ def test_the_trace_says_where_each_row_and_sub_item_went() -> None:
         SubItemStart((1, 3, 1, 1), 1, "a", inline=False),
         SubItemStart((2, 1, 1, 1), 1, "b", inline=False),
     ]
+
+
+def test_a_track_row_repeated_above_each_page_does_not_take_the_items_back() -> None:
+    """Word repeats a long table's first rows on every page where they are marked as header
+    rows: the first track's row and the column headings. Above a page's first item, a row of
+    a track the table has left is that repetition, not the track beginning again."""
+    first = page(item("1.1"), SPOOR_2, item("2.1"))
+    report = read(first, page(item("2.2"), item("2.3")))
+    assert [(i.number, i.track) for i in report.items] == [
+        ("1.1", 1),
+        ("2.1", 2),
+        ("2.2", 2),
+        ("2.3", 2),
+    ]
+    assert [track.number for track in report.tracks] == [1, 2]
+
+
+def test_a_track_row_of_a_track_not_seen_yet_begins_it_at_the_top_of_a_page() -> None:
+    report = read(page(item("1.1")), page(item("2.1"), track=SPOOR_2 + "\n"))
+    assert [(i.number, i.track) for i in report.items] == [("1.1", 1), ("2.1", 2)]
+
+
+def test_a_track_row_below_an_item_of_the_page_is_a_track_row() -> None:
+    """Past the page's first item, a row of a track seen before is not the header's
+    repetition: the table goes back to that track, as it says."""
+    report = read(page(item("1.1"), SPOOR_2, item("2.1"), TRACK.rstrip("\n"), item("1.2")))
+    assert [(i.number, i.track) for i in report.items] == [("1.1", 1), ("2.1", 2), ("1.2", 1)]
+
+
+SPOOR_2 = "SPOOR 2: NATIONALE AANPAK\t\t\t\t"
+
+
+def item(number: str) -> str:
+    return row(number, "Tekst", "2009", "BZK", "Loopt.")
+
+
+@pytest.mark.parametrize(("number", "items"), [("", ["2.6"]), ("2.7", ["2.6", "2.7"])])
+def test_a_row_taken_for_the_rest_of_the_one_before_with_a_number_of_its_own_is_an_item(
+    number: str, items: list[str]
+) -> None:
+    """The rest of a row a page break cut has an empty number cell (or the rest of a number
+    the break cut); a reader that takes a row with another item's number for such a rest is
+    wrong, and the number is not lost: the row is that item."""
+    cells = (number, "Titel", "2009", "BZK", "Stand.")
+    header = Row(tuple(Cell((Paragraph((Run(name),)),)) for name in HEADER_NAMES))
+    first = (Row(tuple(Cell((Paragraph((Run(t),)),)) for t in ("2.6", *cells[1:]))),)
+    rest = (Row(tuple(Cell((Paragraph((Run(t),)),) if t else ()) for t in cells), continues=True),)
+    pages = [Page(1, (header, *first)), Page(2, (header, *rest))]
+    report = assemble(pages, Source(path="grid.pdf", format="pdf", sha256="", pages=2))
+    assert [item.number for item in report.items] == items
+
+
+HEADER_NAMES = ("", "Resultaat", "Deadline", "Trekker", "Stand van zaken")

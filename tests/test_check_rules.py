@@ -10,7 +10,7 @@ import voortgang
 from voortgang.checks import RULES, check, is_selected, unknown_selectors
 from voortgang.checks.references import nearest_labels, nearest_numbers
 from voortgang.model.diagnostics import CODES, Diagnostic
-from voortgang.model.records import Reading, SplitRow
+from voortgang.model.records import DoubtfulJoin, Reading, SplitRow
 from voortgang.parse import parse_bytes
 
 from small_reports import page, read, row, sub_items
@@ -274,7 +274,11 @@ def test_every_code_is_registered_once_with_its_severity() -> None:
         page(row("1.4", sub_items("a", "2")), row("8.1"), row("Pagina 3"), track=3),
         page(row("3.1 3.2"), row("3.3"), track=3, header=False),
     )
-    split = Reading(header_pages=[1, 2, 3], split_rows=[SplitRow(item="1.3", pages=[1, 2, 3])])
+    split = Reading(
+        header_pages=[1, 2, 3],
+        split_rows=[SplitRow(item="1.3", pages=[1, 2, 3])],
+        doubtful_joins=[DoubtfulJoin(item="1.3", page=1, before="Buurt", after="aan", joined=True)],
+    )
     diagnostics = check(report.model_copy(update={"reading": split}))
     assert {d.code for d in diagnostics} == set(CODES)
     assert all(d.severity == CODES[d.code].severity for d in diagnostics)

@@ -6,22 +6,26 @@ import re
 
 import pytest
 
+from voortgang.parse.grid import Doubt
 from voortgang.parse.pdf import PdfSettings, TableVocabulary
 from voortgang.parse.pdf.columns import Measure, TextLine
 from voortgang.parse.pdf.glyphs import Glyph, Line, make_lines
 from voortgang.parse.pdf.join import (
     JOIN_RULES,
     Join,
+    Lexicon,
     LineBreak,
     attached,
     broken_after_slash,
     broken_where_full,
+    documents_words,
     drawn_wrap_space,
     hyphenated,
     join_between,
     list_item,
     missing_wrap_space,
     next_word_fitted,
+    read_join,
     spaced_apart,
     wrapped,
 )
@@ -55,11 +59,12 @@ def lines(
     step: float = PITCH,
     pitch: float | None = PITCH,
     wrap_spaces: bool = False,
+    lexicon: Lexicon | None = None,
 ) -> LineBreak:
     """``before`` on a line of a column, ``after`` on the next, ``step`` further down."""
     first = TextLine(line(before, measure.start, 100), measure)
     second = TextLine(line(after, measure.start, 100 + step), measure)
-    return LineBreak(first, second, pitch, wrap_spaces, VOCABULARY, PdfSettings())
+    return LineBreak(first, second, pitch, wrap_spaces, VOCABULARY, PdfSettings(), lexicon)
 
 
 def test_the_rules_in_order() -> None:
@@ -71,6 +76,7 @@ def test_the_rules_in_order() -> None:
         "drawn_wrap_space",
         "missing_wrap_space",
         "hyphenated",
+        "documents_words",
         "broken_where_full",
         "broken_after_slash",
         "wrapped",
@@ -212,3 +218,100 @@ def test_wrapped_is_the_last_word() -> None:
 )
 def test_attached(before: str, after: str, decision: Join | None) -> None:
     assert attached(lines(before, after)) is decision
+
+
+# -- the document's own words ------------------------------------------------------------------
+
+
+def lexicon_of(*texts: str) -> Lexicon:
+    """The words ``texts``, each a line of running text, hold whole."""
+    lexicon = Lexicon()
+    lexicon.add(line(text, 100, 100 + index * PITCH) for index, text in enumerate(texts))
+    return lexicon
+
+
+def full(before: str, after: str, lexicon: Lexicon | None, wrap_spaces: bool = True) -> LineBreak:
+    """``before`` filling its column to the end, ``after`` on the next line, by a producer
+    that draws the spaces lines wrap at."""
+    measure = Measure(300, 300 + ADVANCE * len(before), 300 + ADVANCE * len(before))
+    return lines(before, after, measure, lexicon=lexicon, wrap_spaces=wrap_spaces)
+
+
+def test_the_lexicon_counts_words_between_drawn_spaces_only() -> None:
+    lexicon = lexicon_of("de jongeren en hun ouders.")
+    assert [lexicon.knows(word) for word in ("jongeren", "en", "hun", "Jongeren")] == [True] * 4
+    # A line's first and last words may be halves of broken ones.
+    assert not lexicon.knows("de") and not lexicon.knows("ouders")
+    # Nor does a word count beside a gap the PDF left: a column's edge.
+    glyphs = [*line("een woord", 100, 100).glyphs, *line("stuk", 160, 100).glyphs]
+    (gapped,) = make_lines([g for g in glyphs if not g.text.isspace() or g.x0 < 150])
+    lexicon = Lexicon()
+    lexicon.add([gapped])
+    assert not lexicon.knows("woord")
+
+
+def test_the_lexicon_counts_a_cells_words_at_line_ends_that_left_room() -> None:
+    measure = Measure(300, 300 + ADVANCE * 12, 300 + ADVANCE * 12)
+    cell = [
+        TextLine(line(text, 300, 100 + index * PITCH), measure)
+        for index, text in enumerate(["november", "Professionali", "sering", "a. aanpak"])
+    ]
+    lexicon = Lexicon()
+    lexicon.add_cell(cell)
+    # "november" left room for a letter more: whole; "Professionali" filled the line: not;
+    # "sering" is the rest of it; "a." is a list label, "aanpak" after it whole.
+    assert [lexicon.knows(w) for w in ("november", "professionali", "sering", "a", "aanpak")] == [
+        True,
+        False,
+        False,
+        False,
+        True,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "decision"),
+    [
+        ("handreiki", "ng", Join.WORD),  # the two as one are the document's word
+        ("ontwikke", "l", Join.WORD),  # the start of one: broken again on the next line
+        ("novembe", "r", Join.WORD),  # a rest of one letter the document holds as no word
+        ("jongeren", "expertise", Join.SPACE),  # each a word of the document, the two not one
+        ("jongeren", "expert", Join.SPACE),  # the next word broken again: the start of one
+        ("jongeren", "voor.", Join.SPACE),  # the punctuation after a word is not part of it
+        ("Jongeren", "zorg", None),  # "zorg" is no word of the document: no evidence
+        ("onbekend", "woord", None),
+        ("BZK/V", "NG", None),  # names and numbers have rules of their own
+        ("2.0.", "1", None),
+    ],
+)
+def test_documents_words(before: str, after: str, decision: Join | None) -> None:
+    lexicon = lexicon_of("een handreiking voor jongeren en expertise van ontwikkeling nu")
+    assert documents_words(full(before, after, lexicon)) is decision
+
+
+def test_documents_words_only_where_the_line_was_full() -> None:
+    lexicon = lexicon_of("een handreiking voor jongeren nu")
+    roomy = Measure(300, 400, 400)
+    assert documents_words(lines("handreiki", "ng", roomy, lexicon=lexicon)) is None
+
+
+def test_a_guess_without_the_documents_evidence_is_a_doubt() -> None:
+    lexicon = lexicon_of("een handreiking voor jongeren nu")
+    assert read_join(full("Onbekend", "woord", lexicon)) == (
+        Join.WORD,
+        Doubt("Onbekend", "woord", joined=True),
+    )
+    assert read_join(full("handreiki", "ng", lexicon)) == (Join.WORD, None)
+    assert read_join(full("jongeren", "voor", lexicon)) == (Join.SPACE, None)
+    # Without a lexicon (a reader that keeps none) nothing is a doubt; nor where the producer
+    # draws no wrap spaces, and breaks no words in a column wide enough for them.
+    assert read_join(full("Onbekend", "woord", None))[1] is None
+    assert read_join(full("Onbekend", "woord", lexicon, wrap_spaces=False))[1] is None
+
+
+def test_a_word_broken_after_a_list_label_in_its_hanging_indent() -> None:
+    """A list item's label stands in its hanging indent: the line holds one word all the
+    same, broken where the column was full (``a. coördi`` / ``natie``)."""
+    measure = Measure(300, 300 + ADVANCE * 9, 300 + ADVANCE * 9)
+    assert broken_where_full(lines("a. coördi", "natie", measure)) is Join.WORD
+    assert broken_where_full(lines("• Bijeenko", "mst", measure)) is Join.WORD

@@ -11,7 +11,7 @@ from voortgang.parse.pdf import PdfSettings, join, rows
 from voortgang.parse.pdf.columns import Measure, TextLine, find_columns
 from voortgang.parse.pdf.furniture import within_margins
 from voortgang.parse.pdf.glyphs import Glyph, Line, Rulings, joined_rulings, make_lines
-from voortgang.parse.pdf.header import labels_of
+from voortgang.parse.pdf.header import header_at, labels_of
 from voortgang.parse.pdf.join import draws_wrap_spaces
 from voortgang.parse.pdf.reader import Prepared, _TableReader
 from voortgang.parse.pdf.rows import alignment_of
@@ -263,6 +263,25 @@ def test_header_labels_wrapped_or_broken_in_narrow_cells() -> None:
     ]
 
 
+def test_a_header_label_wrapped_into_a_longer_name_takes_its_lines() -> None:
+    """``Stand`` names the status column by itself, but wrapped on over two more lines it is
+    ``Stand van zaken``: the header row takes those lines, not the first row of the table."""
+    first = make_lines(
+        glyphs("Resultaat", 100, 100) + glyphs("Deadline", 200, 100) + glyphs("Stand", 360, 100)
+    )[0]
+    rest = [
+        make_lines(glyphs(word, 360, 111 + 11 * i))[0] for i, word in enumerate(["van", "zaken"])
+    ]
+    body = make_lines(
+        glyphs("1.1", 50, 140) + glyphs("Titel", 100, 140) + glyphs("Loopt", 360, 140)
+    )
+    found = header_at([first, *rest, *body], 0, PDF_VOCABULARY, PdfSettings())
+    assert found is not None
+    labels, body_start = found
+    assert [label.text for label in labels] == ["Resultaat", "Deadline", "Stand van zaken"]
+    assert body_start == 3
+
+
 def test_header_labels_of_cells_as_close_as_words_split_at_column_names() -> None:
     names = {"resultaat", "deadline", "standvanzaken"}
     # "Resultaat" ends at 145; the next cell's label begins one space width further on.
@@ -407,6 +426,24 @@ def test_a_line_across_the_columns_does_not_measure_them() -> None:
     assert again.measures == plain.measures
 
 
+def test_a_heading_whose_word_runs_across_the_number_columns_gap_does_not_close_it() -> None:
+    """One item at the foot of a table, the next table's heading below it: the heading's
+    first word runs from the number column into the Resultaat column, where the one number
+    on the page shows the gap between them. The gap stands, and the number is the item's."""
+    header = make_lines(glyphs("Resultaat", 100, 100) + glyphs("Deadline", 300, 100))[0]
+    item = make_lines(
+        glyphs("5.11", 50, 120) + glyphs("Titel", 100, 120) + glyphs("2009", 300, 120)
+    )
+    more = [make_lines(glyphs(f"regel {n}", 100, 132 + 12 * n))[0] for n in range(3)]
+    heading = make_lines(glyphs("TRACKHEADING 7: OUDERS", 50, 180))[0]  # 50 to 160
+    columns = find_columns(labels_of([header]), [*item, *more, heading], [], 595)
+    assert [part.text if part else "" for part in columns.split(item[0])] == [
+        "5.11",
+        "Titel",
+        "2009",
+    ]
+
+
 def test_spaces_standing_alone_make_no_line() -> None:
     """A line is made of ink: a row of spaces alone (a damaged file's, or spaces an engine
     put back) makes no line, which would have no left or right end."""
@@ -414,3 +451,29 @@ def test_spaces_standing_alone_make_no_line() -> None:
     word = [Glyph("a", 50, 55, 200, 210, 10)]
     lines = make_lines(spaces + word)
     assert [line.text for line in lines] == ["a"]
+
+
+def test_a_short_table_under_a_title_block_in_large_type_is_page_text() -> None:
+    """The page's text is the size most of its letters have: under a title block of three
+    lines in large type, a table of two short lines is no margin's furniture."""
+
+    def sized(text: str, x0: float, top: float, size: float) -> list[Glyph]:
+        return [
+            Glyph(c, x0 + i * size / 2, x0 + (i + 1) * size / 2, top, top + size, size)
+            for i, c in enumerate(text)
+        ]
+
+    title = [
+        *sized("VOORTGANGSRAPPORTAGE 2005", 90, 70, 14),
+        *sized("ACTIEPLAN AANPAK 2003-2007", 90, 100, 12),
+        *sized("December 2005", 90, 125, 12),
+    ]
+    table = [
+        *sized("Resultaat Deadline Trekker Stand van zaken", 126, 172, 8),
+        *sized("1.0 Aanpak BZK Aanpak en meer tekst.", 90, 194, 8),
+    ]
+    lines = within_margins(make_lines(title + table))
+    assert [ln.text for ln in lines][-2:] == [
+        "Resultaat Deadline Trekker Stand van zaken",
+        "1.0 Aanpak BZK Aanpak en meer tekst.",
+    ]

@@ -17,7 +17,7 @@ from voortgang.model.diagnostics import CODES
 from voortgang.model.records import Reading, Report, Source, SplitRow
 from voortgang.parse import parse_bytes
 from voortgang.parse.assemble import assemble
-from voortgang.parse.grid import Cell, Page, Row, Run, paragraph
+from voortgang.parse.grid import Cell, Doubt, Page, Row, Run, paragraph
 
 from conftest import SAMPLES
 from renderings import RENDERERS
@@ -42,6 +42,7 @@ def test_the_reading_codes_are_registered_as_warnings_but_the_number_that_is_non
         "VG503": "warning",
         "VG504": "warning",
         "VG505": "warning",
+        "VG506": "warning",
     }
 
 
@@ -255,10 +256,29 @@ READABLE = sorted(
 )
 
 
+# Where a sample's reading warns: words at a full line's end that neither the page nor the
+# document's words tell one from two (VG506). In two the guess is wrong (tests/test_golden.py's
+# ONE_WORD_FULL_LINE), in one right; each warns all the same.
+DOUBTS = {
+    "voortgangsrapportage-2009-letter-per-track-no-repeat.pdf": [
+        ("VG506", "2.10", 7),  # "Professionaliseringsaanbod" and "politie", read as one
+        ("VG506", "3.1", 10),  # "uitwisselingsprogramma's" and "van"
+    ],
+    "voortgangsrapportage-2009-portrait-per-track-title-footer.pdf": [
+        ("VG506", "2.10", 8),
+        ("VG506", "3.1", 13),
+    ],
+    "voortgangsrapportage-2009-portrait-spacing-1.5.pdf": [
+        ("VG506", "2.10", 13),  # "Professionaliseringsaan" and "bod", rightly read as one
+    ],
+}
+
+
 @pytest.mark.parametrize("name", READABLE)
 def test_no_reading_problems_in_any_committed_sample(name: str) -> None:
+    """None, but the doubts above."""
     report = parse_bytes((SAMPLES / name).read_bytes(), name)
-    assert found(report) == []
+    assert codes(report) == DOUBTS.get(name, [])
 
 
 @pytest.mark.parametrize("shape", sorted(RENDERERS))
@@ -267,3 +287,29 @@ def test_no_reading_problems_in_any_committed_sample(name: str) -> None:
 def test_no_reading_problems_in_generated_reports(shape: str, generated: GeneratedReport) -> None:
     report = parse_bytes(RENDERERS[shape](generated.pages), f"generated.{shape}")
     assert found(report) == []
+
+
+# -- VG506 join-doubtful -----------------------------------------------------------------------
+
+
+def test_words_the_reader_could_not_tell_one_from_two() -> None:
+    """The reader hands its doubts with the row; assembly puts them under the item the row
+    became, the page it stands on, and the rule names each."""
+    header = Row(tuple(Cell((paragraph(Run(name)),)) for name in HEADER))
+    joined, apart = Doubt("Buurtaanpak", "versterken", True), Doubt("Wijkte", "ams", False)
+    built = [
+        Page(1, (header, Row(cells("1.1", "a"), doubts=(joined,)), Row(cells("1.2", "b")))),
+        Page(2, (header, Row(cells("", "c"), continues=True, doubts=(apart,)))),
+    ]
+    report = assemble(built, Source(path="grid.pdf", format="pdf", sha256="", pages=None))
+    assert found(report) == [
+        ("VG506", "1.1", 1, 'item 1.1: "Buurtaanpak" and "versterken", where a full line ends, '
+         'read as one word, "Buurtaanpakversterken"; it may be two'),
+        ("VG506", "1.2", 2, 'item 1.2: "Wijkte" and "ams", where a full line ends, read as two '
+         'words; it may be one, "Wijkteams"'),
+    ]  # fmt: skip
+
+
+def test_records_written_before_doubts_were_recorded_have_none() -> None:
+    reading = Reading.model_validate({"header_pages": [1]})
+    assert reading.doubtful_joins == []

@@ -19,6 +19,7 @@ from voortgang.checks.numbers import (
     sort_key,
 )
 from voortgang.checks.reading import (
+    doubtful_joins,
     long_spans,
     missing_headers,
     not_item_numbers,
@@ -48,6 +49,7 @@ RULES: tuple[Rule, ...] = (
     missing_headers,
     long_spans,
     swallowed_numbers,
+    doubtful_joins,
 )
 # The rules that read the vocabulary (the organisations a config file adds), handed it.
 VOCABULARY_RULES = frozenset({leads})

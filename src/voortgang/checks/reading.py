@@ -6,7 +6,8 @@ reader does not know can put a footer in the number column, cut an item number i
 a page as one row. These rules judge what was read: an item number that is no item number
 (VG501), one that does not follow the table's own numbering (VG502), a page where the table
 goes on without its header row (VG503), a row over more pages than a row can take (VG504),
-and item numbers that stand where no number column is (VG505). ``voortgang parse``
+item numbers that stand where no number column is (VG505), and words the reader joined or
+kept apart at a line break where it could not tell which they were (VG506). ``voortgang parse``
 warns about each; ``voortgang check`` reports them among the other rules.
 
 Each rule measures the report against itself (its own numbering, its own pages), never against
@@ -234,3 +235,25 @@ def swallowed_numbers(report: Report) -> Iterator[Diagnostic]:
                 "column read as part of the Resultaat column"
             )
             yield _about("VG505", message, report, item)
+
+
+def doubtful_joins(report: Report) -> Iterator[Diagnostic]:
+    """VG506: words at a line break that the reader could not tell one word from two: the
+    line was full to its column's end, so it may end a word too long for the column (one
+    word) or have wrapped at a space it had no room to draw (two), and the document holds
+    neither reading's words elsewhere to tell by. The reader's guess is in the records; this
+    says where to look."""
+    if report.reading is None:  # records written before doubtful joins were recorded
+        return
+    for doubt in report.reading.doubtful_joins:
+        name = f"item {doubt.item}" if doubt.item else "the item without a number"
+        words, whole = f'"{doubt.before}" and "{doubt.after}"', f'"{doubt.before}{doubt.after}"'
+        reading = (
+            f"read as one word, {whole}; it may be two"
+            if doubt.joined
+            else f"read as two words; it may be one, {whole}"
+        )
+        message = f"{name}: {words}, where a full line ends, {reading}"
+        yield Diagnostic.of(
+            "VG506", message, item=doubt.item or None, page=doubt.page, source=report.source.path
+        )

@@ -117,6 +117,13 @@ CODES: dict[str, Code] = {
             "Item numbers where no item's number stands: several in one number cell, or at the "
             "start of Resultaat paragraphs.",
         ),
+        Code(
+            "VG506",
+            "warning",
+            "join-doubtful",
+            "Words at a full line's end read as one word or as two where neither the page nor "
+            "the document's own words could tell which.",
+        ),
     )
 }
 

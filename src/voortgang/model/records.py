@@ -137,6 +137,19 @@ class SplitRow(Record):
     pages: list[int] = Field(description="The pages the row stands on, two or more.")
 
 
+class DoubtfulJoin(Record):
+    """Two words the reader joined into one or kept apart where what it read could not tell:
+    a line full to its column's end, which may end a word too long for the column or a line
+    wrapped at a space it had no room to draw, and the document holds neither reading's words
+    elsewhere to tell by."""
+
+    item: NumberText = Field(description="The number of the item the words are in, as printed.")
+    page: int | None = Field(description="The page the words stand on; null without pages.")
+    before: str = Field(description="The last word of the full line.")
+    after: str = Field(description="The first word of the next line.")
+    joined: bool = Field(description="Read as one word (true) or as two (false).")
+
+
 class Reading(Record):
     """What the reader saw of the table that the items do not show: the facts the reading
     rules (``voortgang check``'s VG5xx) judge beside the items."""
@@ -147,6 +160,10 @@ class Reading(Record):
     split_rows: list[SplitRow] = Field(
         default_factory=list,
         description="The rows that page breaks cut (a PDF's; other renditions show none).",
+    )
+    doubtful_joins: list[DoubtfulJoin] = Field(
+        default_factory=list,
+        description="Words whose line break could not tell one word from two (a PDF's).",
     )
 
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from voortgang.model.records import Report, Source, SourceFormat
 from voortgang.parse.assemble import assemble
+from voortgang.parse.deadline import DEADLINE_WORDS
 from voortgang.parse.grid import Page
 from voortgang.parse.pdf import PdfSettings, TableVocabulary, read_pdf
 from voortgang.parse.records import read_item_lines, read_records
@@ -60,12 +61,14 @@ READERS: dict[SourceFormat, Callable[[bytes], Iterator[Page]]] = {
 def pdf_vocabulary(vocabulary: Vocabulary = VOCABULARY) -> TableVocabulary:
     """What the PDF reader, which knows no report, is told of this one: the headings of each
     field's column, which of them a table must have, the item-number grammar, the
-    organisations."""
+    organisations, and the words a deadline cell reads (months, seasons, ``continu``), which
+    a cell's line break may split like any other."""
     return TableVocabulary(
         column_names=tuple(vocabulary.names_of(field) for field in FIELDS),
         item_number=ITEM_NUMBER,
         item_number_start=ITEM_NUMBER_START,
         organisations=frozenset(vocabulary.organisation_names),
+        words=DEADLINE_WORDS,
         key=heading_key,
         required=tuple(FIELDS.index(field) for field in REQUIRED_FIELDS),
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from voortgang.errors import InputError
 from voortgang.model.records import (
     Deadline,
+    DoubtfulJoin,
     Item,
     Reading,
     Report,
@@ -23,7 +24,7 @@ from voortgang.model.records import (
     Track,
 )
 from voortgang.parse.deadline import give_report_year, read_deadline
-from voortgang.parse.grid import Cell, Page, Row
+from voortgang.parse.grid import Cell, Doubt, Page, Row
 from voortgang.parse.layout import (
     Columns,
     match_header,
@@ -36,6 +37,7 @@ from voortgang.parse.references import find_references, resolve_references
 from voortgang.parse.subitems import Segment, split_sub_items
 from voortgang.vocabulary import (
     FIELDS,
+    MULTI_LEVEL,
     REQUIRED_FIELDS,
     VOCABULARY,
     Vocabulary,
@@ -126,6 +128,8 @@ class DraftItem:
     number: str
     track: int
     rows: list[ItemRow] = field(default_factory=list)
+    # Where the reader could not tell how its rows' words go on: (page, doubt).
+    doubts: list[tuple[int | None, Doubt]] = field(default_factory=list)
 
 
 class _Items:
@@ -139,6 +143,7 @@ class _Items:
         self.trace = trace
         self.items: list[Item] = []
         self.split_rows: list[SplitRow] = []  # for the reading rules: rows page breaks cut
+        self.doubtful_joins: list[DoubtfulJoin] = []  # and words the reader could not tell
 
     def add(self, draft: DraftItem) -> None:
         item, begun = _build_item(draft, None, self.known)
@@ -150,6 +155,16 @@ class _Items:
             SplitRow(item=draft.number, pages=list(row.pages))
             for row in draft.rows
             if len(row.pages) > 1
+        ]
+        self.doubtful_joins += [
+            DoubtfulJoin(
+                item=draft.number,
+                page=page,
+                before=doubt.before,
+                after=doubt.after,
+                joined=doubt.joined,
+            )
+            for page, doubt in draft.doubts
         ]
 
     def with_report_year(self, year: int | None) -> list[Item]:
@@ -220,10 +235,13 @@ def assemble(
         if page.number is not None:
             page_count = max(page.number, page_count or 0)
         heading_lines.append([])
+        items_on_page = False  # whether an item's row stood on the page yet
         for index, row in enumerate(page.rows):
             if row.is_empty:
                 continue
             if found_track := match_track(row):
+                if _repeated_track_row(found_track[0], track, tracks, items_on_page):
+                    continue
                 track = found_track[0]
                 tracks.setdefault(*found_track)
                 if trace is not None:
@@ -246,8 +264,10 @@ def assemble(
                         prominence[cell.text] = max(seen, prominence.get(cell.text, seen))
             else:
                 item_row = ItemRow.of(row, columns, (page.number, index))
+                items_on_page = True
                 number = _number_of(item_row.number)
-                if row.continues and draft is not None:
+                is_rest = row.continues and draft is not None
+                if is_rest and not _numbers_another(number, draft.number):
                     draft.rows[-1] = draft.rows[-1].followed_by(item_row)
                     if len(draft.rows) == 1:  # a number the page break cut: 2. / 3.1
                         draft.number = _number_of(draft.rows[0].number) or draft.number
@@ -257,6 +277,7 @@ def assemble(
                     draft = DraftItem(number, track or _track_of(number), [item_row])
                 else:
                     draft.rows.append(item_row)
+                draft.doubts += [(page.number, doubt) for doubt in row.doubts]
                 if trace is not None:
                     trace.items[page.number, index] = len(done.items)
     if first_columns is None:
@@ -274,9 +295,34 @@ def assemble(
         source=source.model_copy(update={"pages": page_count}),
         tracks=[Track(number=number, title=title) for number, title in tracks.items()],
         items=items,
-        reading=Reading(header_pages=list(header_pages), split_rows=done.split_rows),
+        reading=Reading(
+            header_pages=list(header_pages),
+            split_rows=done.split_rows,
+            doubtful_joins=done.doubtful_joins,
+        ),
         columns=dict(first_columns.headings),
     )
+
+
+def _numbers_another(number: str, current: str) -> bool:
+    """Whether a row a reader took for the rest of the row before (cut by a page break) holds
+    another item's number: a whole one, where the item before has a whole one too. The rest
+    of a row has an empty number cell, the same number repeated, or the rest of a number the
+    break cut (``2.`` / ``3.1``); a row with a number of its own is an item, and taken for a
+    rest it would lose the number."""
+    whole = MULTI_LEVEL.fullmatch
+    return bool(number and number != current and whole(number) and whole(current))
+
+
+def _repeated_track_row(
+    number: int, track: int | None, tracks: dict[int, str], items_on_page: bool
+) -> bool:
+    """Whether a track row is the first track's, repeated at the top of every page as part
+    of the table's header (Word repeats the rows marked as header rows, and a long table's
+    first rows are its first track's and its column headings), not where a track begins: it
+    names a track the table has left, above the page's first item. A table does not go back
+    to a track it left."""
+    return not items_on_page and track is not None and number != track and number in tracks
 
 
 def _is_bold(cell: Cell) -> bool:

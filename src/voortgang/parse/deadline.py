@@ -22,6 +22,8 @@ PARTS_OF_YEAR = re.compile(
     r"q[1-4]|[12]e?\s*helft)\b"
 )
 FILLER_WORDS = frozenset("in uiterlijk voor per vanaf tot gereed klaar".split())
+# The words of a deadline cell, which a reader may meet broken over a narrow cell's lines.
+DEADLINE_WORDS = frozenset(MONTHS) | SEASONS | CONTINUOUS | FILLER_WORDS
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 # The kinds of deadline that, without a year of their own, take the report's.
 TAKES_REPORT_YEAR = frozenset({"month", "season", "part_of_year"})

@@ -65,6 +65,18 @@ class Cell:
 
 
 @dataclass(frozen=True, slots=True)
+class Doubt:
+    """Two words a reader joined into one, or kept apart, where what it read could not tell
+    which they were: a line full to its column's end, whose last word ``before`` the next
+    line's first word ``after`` may go on (a word too long for the column) or not (a line
+    wrapped at a space it had no room to draw). ``joined``: how they were read."""
+
+    before: str
+    after: str
+    joined: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Row:
     """A table row, or (``in_table`` false) a block of text outside any table.
 
@@ -72,12 +84,14 @@ class Row:
     the table, printed in two parts. Only a reader that can tell (PDF) sets it. ``size`` is,
     for text outside a table, its type size relative to the page's usual text (1.5 for a
     heading half as large again), where the format tells; None where it does not.
+    ``doubts``: where the reader could not tell how the row's words go (see ``Doubt``).
     """
 
     cells: tuple[Cell, ...]
     in_table: bool = True
     continues: bool = False
     size: float | None = None
+    doubts: tuple[Doubt, ...] = ()
 
     @property
     def is_empty(self) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from lxml import etree
 
 from voortgang.parse.grid import Paragraph, Run, paragraph
+from voortgang.parse.symbols import SYMBOL_FONT_GLYPHS
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote caption dd div dl dt figcaption figure footer form h1 h2 h3"
@@ -27,11 +28,6 @@ BOLD_TAGS = frozenset("b strong th h1 h2 h3 h4 h5 h6".split())
 # What an HTML parser would read otherwise than as text: markup, entities, control characters.
 MARKUP = re.compile(r"[<&\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
-# What Word's symbol fonts draw for the characters it writes in them.
-SYMBOL_FONT_GLYPHS = {
-    "symbol": {"·": "•", "\uf0b7": "•", "-": "−"},
-    "wingdings": {"§": "▪", "\uf0a7": "▪", "Ø": "➢", "\uf0d8": "➢", "ü": "✓", "l": "●", "n": "■"},
-}
 UNORDERED_GLYPHS = {"disc": "•", "circle": "◦", "square": "▪", "none": ""}
 
 

@@ -24,7 +24,7 @@ from lxml import etree
 from voortgang.parse.docx.numbering import Numbering
 from voortgang.parse.docx.styles import Properties, RunStyle, Styles, merged, run_properties
 from voortgang.parse.grid import Paragraph, Run, paragraph
-from voortgang.parse.inline import SYMBOL_FONT_GLYPHS
+from voortgang.parse.symbols import SYMBOL_FONT_GLYPHS
 
 # Fields whose result is a page number or count: page furniture, not content.
 PAGE_FIELDS = frozenset({"PAGE", "NUMPAGES", "SECTIONPAGES", "PAGEREF", "SECTION"})

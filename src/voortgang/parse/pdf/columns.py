@@ -128,10 +128,22 @@ def _ink_intervals(lines: Sequence[Line]) -> list[tuple[float, float]]:
     return [(word[0].x0, word[-1].x1) for line in lines for word in line.words]
 
 
-def _last_gap_end(intervals: list[tuple[float, float]], left: float, right: float) -> float:
+def _last_gap_end(
+    intervals: list[tuple[float, float]],
+    left: float,
+    right: float,
+    bridges: int = 0,
+    margin: float = 0,
+) -> float:
     """Where the last stretch of [left, right] that no interval covers ends; ``right`` if
-    nothing covers the end of the range, ``left`` if everything is covered."""
-    covered = sorted((max(a, left), min(b, right)) for a, b in intervals if b > left and a < right)
+    nothing covers the end of the range, ``left`` if everything is covered. Up to ``bridges``
+    intervals that run across the whole range (from ``left``, less ``margin``, past its end)
+    do not count: words of a line that runs across the columns (a heading between two
+    tables), which hide the gap every cell's text leaves (a cell's word begins after the gap,
+    or ends before it)."""
+    across = [(a, b) for a, b in intervals if a <= left + margin and b >= right]
+    kept = intervals if len(across) > bridges else [i for i in intervals if i not in across]
+    covered = sorted((max(a, left), min(b, right)) for a, b in kept if b > left and a < right)
     end, reach = left, left
     for start, stop in covered:
         if start > reach:
@@ -185,7 +197,8 @@ def find_columns(
         elif rules:
             starts.append(max(rules))
         else:
-            starts.append(_last_gap_end(intervals, *zone) - margin)
+            bridges = max(1, int(settings.gap_bridging_share * len(body)))
+            starts.append(_last_gap_end(intervals, *zone, bridges, margin) - margin)
             ruled = False
         previous_right = label.x1
     right_rules = [x for x in vertical_rules if x > labels[-1].x1]

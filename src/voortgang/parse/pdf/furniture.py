@@ -20,10 +20,11 @@ from voortgang.parse.pdf.settings import DEFAULT_SETTINGS, PdfSettings
 def within_margins(lines: list[Line], settings: PdfSettings = DEFAULT_SETTINGS) -> list[Line]:
     """The lines without the page header and footer a browser prints in the margins (a date,
     the file's name, ``3/18``): at the very top or bottom, set apart, in smaller type than
-    the page's text."""
+    the page's text: the size most of its letters have (not most of its lines: a page of a
+    few lines under a title block in large type has more lines of title than of table)."""
     if not lines:
         return lines
-    size = statistics.median(line.size for line in lines)
+    size = statistics.median(glyph.size for line in lines for glyph in line.ink)
 
     def apart(line: Line, neighbour: Line) -> bool:
         gap = (

@@ -21,12 +21,16 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from voortgang.parse.pdf.settings import DEFAULT_SETTINGS, PdfSettings
+from voortgang.parse.symbols import PRIVATE_USE_SYMBOLS
 
 ITALIC_NAME = re.compile(r"italic|oblique|kursiv|[-,](?:bold)?it$", re.IGNORECASE)
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|[-,]bd$", re.IGNORECASE)
 ITALIC_FLAG, FORCE_BOLD_FLAG = 1 << 6, 1 << 18
 # Typographic ligatures (ﬁ, ﬂ, ﬀ, …) as the letters they join, so words read as typed.
 LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+# What a glyph's text reads as: ligatures as their letters, and the private-use codes of symbol
+# fonts (a Word bullet printed by LibreOffice) as the symbols they show (see parse/symbols.py).
+READ_AS = LIGATURES | PRIVATE_USE_SYMBOLS
 
 
 class Glyph(NamedTuple):

@@ -65,15 +65,17 @@ def header_at(
     """The labels of a header row that begins with ``lines[start]``, and where the lines after
     it begin; None if no header row begins there. A header row may take a few lines, its
     labels wrapped or broken in narrow cells: of the bands of one line and more that name
-    the required columns, the one whose labels name the most columns, the shortest of those
-    (a line of the table below the header joins its labels and names fewer)."""
+    the required columns, the one whose labels name the most columns, and of those the one
+    whose names are longest (``Stand`` / ``van`` / ``zaken`` is one label, though ``Stand``
+    is a name too), the shortest of those (a line of the table below the header joins its
+    labels and names fewer)."""
     band = lines[start : start + settings.header_lines]
     key = vocabulary.key
     first = "".join(key(band[0].text).split())
     names = vocabulary.all_header_names
     if not any(name in first for name in vocabulary.telling_names):
         return None
-    best: tuple[int, list[Label], int] | None = None
+    best: tuple[tuple[int, int], list[Label], int] | None = None
     for count in range(1, len(band) + 1):
         if count > 1 and (
             band[count - 1].top - band[count - 2].bottom > settings.header_line_gap * band[0].size
@@ -86,8 +88,9 @@ def header_at(
         if not all(found & spellings for spellings in vocabulary.required_names):
             continue
         named = sum(bool(found & spellings) for spellings in vocabulary.header_names)
-        if best is None or named > best[0]:
-            best = (named, labels, start + count)
+        score = (named, sum(len(name) for name in found & names))
+        if best is None or score > best[0]:
+            best = (score, labels, start + count)
     return None if best is None else (best[1], best[2])
 
 

@@ -7,14 +7,18 @@ two, or has no opinion and leaves it to the next. The last rule always decides.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import math
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 from operator import attrgetter
 
+from voortgang.parse.grid import Doubt
 from voortgang.parse.pdf.columns import TextLine
 from voortgang.parse.pdf.glyphs import Glyph, Line, opens_gap
 from voortgang.parse.pdf.settings import DEFAULT_SETTINGS, PdfSettings, TableVocabulary
@@ -34,6 +38,83 @@ INNER_HYPHEN = re.compile(r"\w[-–]\w")
 # What a line can begin with only where the word before goes on: punctuation that attaches
 # to it (``.``, ``,``, ``)``), or an apostrophe and lower case (``'s``).
 ATTACHED = re.compile(r"[.,;:!?)\]»”]|['’][a-z]{1,2}(?![a-z])")
+# What stands around a word without being part of it, and what ends a word for certain.
+AROUND_WORDS = "\"'“”‘’«»()[]{}.,;:!?"
+
+
+class Lexicon:
+    """The words the document holds whole, as the evidence its own text gives where a line's
+    end cannot tell a word too long for its column from a line wrapped at a space (see
+    ``documents_words``).
+
+    A word counts where it stands whole for certain: with a drawn space right before it and
+    right after it, no wider gap between (a column's edge leaves a gap, and a line's first or
+    last word may be half of a broken one); or in a cell, at the end of a line that left room
+    for a letter more (``whole_word_room``) and at the start of the line after one or of the
+    cell. Counted without case or the punctuation around it. ``known``: words taken to be
+    the document's before it is read (the vocabulary's: column names, deadline words).
+    """
+
+    def __init__(self, settings: PdfSettings = DEFAULT_SETTINGS, known: Iterable[str] = ()) -> None:
+        self.counts: Counter[str] = Counter(key for word in known if (key := _key(word)))
+        self.settings = settings
+        self._sorted: list[str] | None = None  # the words in order, for ``begins``
+
+    def add(self, lines: Iterable[Line]) -> None:
+        for line in lines:
+            glyphs = line.glyphs
+            start = None  # where the current word began, after a drawn space that touches it
+            for index, glyph in enumerate(glyphs):
+                if not glyph.text.isspace():
+                    continue
+                if start is not None and index > start and self._touch(glyphs[index - 1], glyph):
+                    word = "".join(g.text for g in glyphs[start:index])
+                    if key := _key(word):
+                        self.counts[key] += 1
+                        self._sorted = None
+                following = glyphs[index + 1] if index + 1 < len(glyphs) else None
+                touching = following is not None and self._touch(glyph, following)
+                start = index + 1 if glyph.drawn and touching else None
+
+    def add_cell(self, lines: Sequence[TextLine]) -> None:
+        """The words a cell's lines hold whole at their ends (see the class)."""
+        started = True  # whether the line begins a word: the cell's first, or after room
+        for text_line in lines:
+            line, edge = text_line.line, text_line.measure.edge
+            words = line.words[1:] if starts_list_item(line) else line.words  # not a label
+            ended = line.x1 + self.settings.whole_word_room * line.size <= edge
+            ends = [words[0]] if started and (ended or len(words) > 1) else []
+            ends += [words[-1]] if ended and len(words) > 1 else []
+            for word in ends:
+                if key := _key("".join(g.text for g in word)):
+                    self.counts[key] += 1
+                    self._sorted = None
+            started = ended
+
+    def _touch(self, left: Glyph, right: Glyph) -> bool:
+        """Whether ``right`` follows ``left`` with no gap wider than a space's share of the
+        type, and the space between them, if either is one, was drawn."""
+        drawn = all(g.drawn for g in (left, right) if g.text.isspace())
+        return drawn and right.x0 - left.x1 <= self.settings.space_gap * right.size
+
+    def knows(self, word: str) -> bool:
+        key = _key(word)
+        return bool(key) and key in self.counts
+
+    def begins(self, start: str) -> bool:
+        """Whether a word the document holds begins with ``start`` (a word broken again on
+        the line after is the start of one)."""
+        key = _key(start)
+        if not key:
+            return False
+        if self._sorted is None:
+            self._sorted = sorted(self.counts)
+        index = bisect.bisect_left(self._sorted, key)
+        return index < len(self._sorted) and self._sorted[index].startswith(key)
+
+
+def _key(word: str) -> str:
+    return word.strip(AROUND_WORDS).casefold()
 
 
 class Join(Enum):
@@ -59,6 +140,7 @@ class LineBreak:
     wrap_spaces: bool
     vocabulary: TableVocabulary
     settings: PdfSettings
+    lexicon: Lexicon | None = None
 
     @cached_property
     def last(self) -> str:
@@ -83,12 +165,46 @@ class LineBreak:
         )
 
     @cached_property
+    def last_word(self) -> str:
+        """The line before's last word."""
+        return "".join(g.text for g in self.before.line.words[-1])
+
+    @cached_property
     def broken(self) -> bool:
         """Whether the line before is a word too long for the column, broken where the column
-        was full, and the next line's first word may be its rest."""
-        line, glyph = self.before.line, self.next_word[0]
-        full = line.x1 + glyph.x1 - glyph.x0 > self.before.measure.edge
-        return len(line.words) == 1 and full and _goes_on(self.last, self.first, self.vocabulary)
+        was full, and the next line's first word may be its rest. The word may follow the
+        label or glyph of a list item, which stands in the item's hanging indent."""
+        return self._one_word_going_on and self._fills(self.before.measure.edge)
+
+    @cached_property
+    def may_be_broken(self) -> bool:
+        """Whether the line before may be such a word: as ``broken``, or, where the producer
+        draws the space a line wraps at, full by what the column is known to hold for
+        certain, as far as ink or a drawn space reaches in it (its edge is an estimate, which
+        a column without rulings may overshoot)."""
+        reach = self.before.measure.reach
+        by_reach = self.wrap_spaces and reach > -math.inf and self._fills(reach)
+        return self._one_word_going_on and (self._fills(self.before.measure.edge) or by_reach)
+
+    def _fills(self, end: float) -> bool:
+        """Whether the next line's first glyph would not have fitted on the line before it
+        ``end``."""
+        glyph = self.next_word[0]
+        return self.before.line.x1 + glyph.x1 - glyph.x0 > end
+
+    @cached_property
+    def _one_word_going_on(self) -> bool:
+        line = self.before.line
+        words = len(line.words) - starts_list_item(line)
+        return words == 1 and _goes_on(self.last_word, self.first, self.vocabulary)
+
+    @cached_property
+    def between_words(self) -> bool:
+        """Whether the line ends in a word of letters and the next begins one: where only
+        words, not item numbers or names (``BZK/V`` / ``NG``), can tell how the two go on."""
+        tail = self.last_word.lstrip(AROUND_WORDS)
+        letters = tail.replace("'", "").replace("’", "")
+        return bool(letters) and letters.isalpha() and self.first.strip(AROUND_WORDS).isalpha()
 
 
 JoinRule = Callable[[LineBreak], Join | None]
@@ -153,6 +269,28 @@ def hyphenated(lines: LineBreak) -> Join | None:
     return Join.SPACE if first.lower() in WORDS_AFTER_DASH else Join.WORD
 
 
+def documents_words(lines: LineBreak) -> Join | None:
+    """Where a line was full and the next word may go on its last (``broken``), where the
+    line wrapped is a thing the page cannot show: a line that ends a word too long for the
+    column and one that wrapped at a space it had no room for look the same, and a producer
+    draws no space past a column's end. The document's own words decide (``Lexicon``): the
+    two halves found whole elsewhere as (the start of) one word, a broken word; so too a rest
+    of one letter the document never holds as a word (``novembe`` / ``r``); the line's last
+    word found as a word and the next line's as (the start of: it may be broken again) one,
+    but not the two as one, a wrap. Without such evidence the rules after decide. Words of
+    letters only: item numbers and names have their own rules (``_goes_on``)."""
+    lexicon = lines.lexicon
+    if lexicon is None or not lines.may_be_broken or not lines.between_words:
+        return None
+    tail, head = lines.last_word, lines.first
+    rest = head.strip(AROUND_WORDS)
+    if lexicon.begins(tail + head) or (len(rest) == 1 and not lexicon.knows(rest)):
+        return Join.WORD
+    if lexicon.knows(tail) and lexicon.begins(head):
+        return Join.SPACE
+    return None
+
+
 def broken_where_full(lines: LineBreak) -> Join | None:
     """A word too long for its column goes on on the next line: in a column of short
     entries, or where the producer draws wrap spaces (else a wide column's full line of one
@@ -183,6 +321,7 @@ JOIN_RULES: tuple[JoinRule, ...] = (
     drawn_wrap_space,
     missing_wrap_space,
     hyphenated,
+    documents_words,
     broken_where_full,
     broken_after_slash,
     wrapped,
@@ -197,12 +336,36 @@ def join_between(
     *,
     vocabulary: TableVocabulary,
     settings: PdfSettings = DEFAULT_SETTINGS,
+    lexicon: Lexicon | None = None,
 ) -> str | None:
     """How two consecutive lines of a cell join: None for a new paragraph, " " for a wrapped
     line, "" where a word was broken over the lines; as the first of ``JOIN_RULES`` with an
-    opinion decides. ``pitch`` and ``wrap_spaces`` as for ``LineBreak``."""
-    lines = LineBreak(before, after, pitch, wrap_spaces, vocabulary, settings)
-    return next(join for rule in JOIN_RULES if (join := rule(lines)) is not None).value
+    opinion decides. ``pitch``, ``wrap_spaces`` and ``lexicon`` as for ``LineBreak``."""
+    return read_join(LineBreak(before, after, pitch, wrap_spaces, vocabulary, settings, lexicon))[
+        0
+    ].value
+
+
+def read_join(lines: LineBreak) -> tuple[Join, Doubt | None]:
+    """How the two lines join, as the first of ``JOIN_RULES`` with an opinion decides; and
+    a doubt where that was a guess: the words could go on or not (``LineBreak.may_be_broken``)
+    and the document's words did not tell (``documents_words``), in a PDF whose producer
+    draws the space a line wraps at, and so breaks a word too long for its column wherever
+    it is full (Word, LibreOffice). A producer that draws none (a browser, ReportLab) breaks
+    no word in a column wide enough for words (see ``broken_where_full``)."""
+    index, join = next(
+        (index, join) for index, rule in enumerate(JOIN_RULES) if (join := rule(lines)) is not None
+    )
+    guessed = (
+        index > JOIN_RULES.index(documents_words)
+        and join is not Join.PARAGRAPH
+        and lines.lexicon is not None
+        and lines.wrap_spaces
+        and lines.may_be_broken
+        and lines.between_words
+    )
+    doubt = Doubt(lines.last_word, lines.first, join is Join.WORD) if guessed else None
+    return join, doubt
 
 
 def starts_list_item(line: Line) -> bool:
@@ -302,6 +465,8 @@ class StyledParagraph:
     joins: list[LineJoin] = field(default_factory=list)
     # The box of the paragraph's first word.
     start: Box | None = None
+    # Where the paragraph's lines could go on in a word or at a space, and it was a guess.
+    doubts: list[Doubt] = field(default_factory=list)
 
 
 def paragraphs_of(
@@ -312,6 +477,7 @@ def paragraphs_of(
     *,
     vocabulary: TableVocabulary,
     settings: PdfSettings = DEFAULT_SETTINGS,
+    lexicon: Lexicon | None = None,
 ) -> list[StyledParagraph]:
     """Lines of one cell as paragraphs of (text, italic, bold) pieces; ``wrap_spaces`` as
     for ``join_between``."""
@@ -319,13 +485,14 @@ def paragraphs_of(
     label: str | None = None  # the label the current paragraph began with
     for index, text_line in enumerate(lines):
         before = lines[index - 1] if index else None
-        join = (
-            None
+        join, doubt = (
+            (None, None)
             if before is None
-            else join_between(
-                before, text_line, pitch, wrap_spaces, vocabulary=vocabulary, settings=settings
+            else read_join(
+                LineBreak(before, text_line, pitch, wrap_spaces, vocabulary, settings, lexicon)
             )
         )
+        join = join.value if join is not None else None
         first = "".join(g.text for g in text_line.line.words[0])
         if join is not None and label is not None and first == _next_label(label):
             join = None  # the next in a list (``3 …``, ``4 …``), wherever the line before ended
@@ -342,6 +509,8 @@ def paragraphs_of(
             )
             if join:
                 paragraphs[-1].pieces.append((join, False, False))
+            if doubt is not None:
+                paragraphs[-1].doubts.append(doubt)
         paragraphs[-1].pieces.extend(_styled_runs(text_line.line.trimmed))
         if join is None:
             label = first if LIST_LABEL.fullmatch(first) and len(text_line.line.words) > 1 else None

@@ -36,7 +36,7 @@ from voortgang.parse.pdf.glyphs import (
     BOLD_NAME,
     ITALIC_FLAG,
     ITALIC_NAME,
-    LIGATURES,
+    READ_AS,
     Glyph,
     Rulings,
     joined_rulings,
@@ -126,7 +126,7 @@ def _chars(chars: list[_Char]) -> Iterator[Glyph]:
             after = chars[following]
             if after[8] == obj and after[4] == top and origin < after[1] < right:
                 right = after[1]
-        text = LIGATURES.get(text, text)
+        text = READ_AS.get(text, text)
         hides_space = text == HYPHEN_MARK  # pdfium deleted any spaces drawn after it
         yield _glyph(
             (

@@ -23,7 +23,7 @@ from voortgang.parse.pdf.glyphs import (
     FORCE_BOLD_FLAG,
     ITALIC_FLAG,
     ITALIC_NAME,
-    LIGATURES,
+    READ_AS,
     Glyph,
     Rulings,
     joined_rulings,
@@ -164,7 +164,7 @@ def read_page(
                     x0, y0, x1, y1 = turn.box(obj.x0, obj.y0, obj.x1, obj.y1)
                     position = (x0, x1, top - y1, top - y0, y1 - y0)
                 text = obj.get_text()
-                glyphs.append(Glyph(LIGATURES.get(text, text), *position, italic, bold))
+                glyphs.append(Glyph(READ_AS.get(text, text), *position, italic, bold))
         elif isinstance(obj, (LTRect, LTLine)):
             x0, y0, x1, y1 = turn.box(obj.x0, obj.y0, obj.x1, obj.y1)
             if y1 - y0 > settings.ruling_length:

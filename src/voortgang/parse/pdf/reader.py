@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from voortgang.errors import InputError
-from voortgang.parse.grid import Cell, Page, Paragraph, Row, Run, normalise_runs
+from voortgang.parse.grid import Cell, Doubt, Page, Paragraph, Row, Run, normalise_runs
 from voortgang.parse.pdf.columns import Columns, Measure, TextLine, find_columns
 from voortgang.parse.pdf.engines import SourcePage, source_pages
 from voortgang.parse.pdf.furniture import PageLines, running_lines, within_margins
@@ -26,6 +26,7 @@ from voortgang.parse.pdf.glyphs import Line, Rulings, make_lines
 from voortgang.parse.pdf.header import Label, header_at, table_end
 from voortgang.parse.pdf.join import (
     Box,
+    Lexicon,
     LineJoin,
     draws_wrap_spaces,
     join_between,
@@ -89,6 +90,11 @@ class _TableReader:
         self.alignments_seen: Counter[str] = Counter()
         # Whether the producer draws the space a line wraps at (see draws_wrap_spaces).
         self.wrap_spaces = False
+        # The words the cells read so far hold whole (see documents_words).
+        names = [name for names in vocabulary.column_names for name in names]
+        self.lexicon = Lexicon(settings, [*" ".join(names).split(), *vocabulary.words])
+        # Where the row being read could not tell how its words go on (see read_join).
+        self.doubts: list[Doubt] = []
         # Where paragraphs went on from line to line on the page being read.
         self.joins: list[LineJoin] = []
 
@@ -96,6 +102,7 @@ class _TableReader:
         """The page's glyphs as lines, and its rulings: all the reader needs of the PDF page,
         so that the page can be released before its neighbours are read."""
         all_lines = make_lines(source.glyphs, self.settings)
+        self.lexicon.add(all_lines)
         lines = within_margins(all_lines, self.settings)
         vocabulary, settings = self.vocabulary, self.settings
         headers = [
@@ -239,16 +246,20 @@ class _TableReader:
             for row_lines in row_groups
         ]
         cell_lines = [part.line for _, cells in split for parts in cells or () for part in parts]
+        for _, cells in split:
+            for parts in cells or ():
+                self.lexicon.add_cell(parts)
         wrap_spaces = draws_wrap_spaces(cell_lines, settings)
         self.wrap_spaces = self.wrap_spaces or wrap_spaces.drawn
         rows: list[Row] = []
         bands: list[RowBand] = []
         for index, (row_lines, parts_by_column) in enumerate(split):
             kind: RowKind = "merged"
+            self.doubts = []
             if parts_by_column is None:
                 merged = [TextLine.alone(line) for line in row_lines]
                 cell, starts = self._cell(merged, pitch, None, self.wrap_spaces)
-                rows.append(Row((cell,)))
+                rows.append(Row((cell,), doubts=tuple(self.doubts)))
                 paragraph_starts = (starts,)
                 self.tails = {}
             else:
@@ -260,7 +271,8 @@ class _TableReader:
                     else (Cell(), ())
                     for column, parts in enumerate(parts_by_column)
                 ]
-                rows.append(Row(tuple(cell for cell, _ in read), continues=joins is not None))
+                cells = tuple(cell for cell, _ in read)
+                rows.append(Row(cells, continues=joins is not None, doubts=tuple(self.doubts)))
                 paragraph_starts = tuple(starts for _, starts in read)
                 self.tails = {c: parts[-1] for c, parts in enumerate(parts_by_column) if parts}
                 kind = "item" if joins is None else "continuation"
@@ -302,8 +314,10 @@ class _TableReader:
             wrap_spaces,
             vocabulary=self.vocabulary,
             settings=self.settings,
+            lexicon=self.lexicon,
         )
         self.joins += [join for paragraph in paragraphs for join in paragraph.joins]
+        self.doubts += [doubt for paragraph in paragraphs for doubt in paragraph.doubts]
         cell = Cell(
             tuple(
                 Paragraph(
@@ -379,6 +393,7 @@ class _TableReader:
                 self.wrap_spaces,
                 vocabulary=self.vocabulary,
                 settings=self.settings,
+                lexicon=self.lexicon,
             )
             if parts and tail is not None
             else None

@@ -110,6 +110,12 @@ class PdfSettings:
     number_column_indent: float = 1.0
     """em: body text that begins more than this left of the first label is in a column of
     its own without a label, the item numbers."""
+    gap_bridging_share: float = 0.1
+    """Up to this share of a table's lines (and one line at least) may run across the gap
+    between two columns' text (a word from left of it to right of it) and it is a gap all the
+    same: a heading between two tables, or a row merged across the columns, runs across every
+    gap, and a page may hold few lines that show one (an item under the next table's
+    heading). A cell's text never crosses it."""
     bound_margin: float = 0.5
     """pt: a column bound stands this far left of the text it bounds, and a ruling this far
     right of where text begins still bounds it (rounding of positions)."""
@@ -161,6 +167,10 @@ class PdfSettings:
     fit_margin: float = 0.5
     """pt: the next word would have fitted on the line if it is narrower, by this, than the
     room the line left after a space (so a line that just missed is not ended on purpose)."""
+    whole_word_room: float = 1.0
+    """em: a line that leaves this much room at its column's end ended its last word there (a
+    word broken for lack of room leaves less than its next letter, and no letter is wider
+    than an em), so the document's words count it whole (see ``join.Lexicon``)."""
     wrap_space_lines: int = 3
     """At least this many lines of cells ending in a drawn space, and"""
     wrap_space_share: float = 0.1
@@ -207,13 +217,16 @@ class TableVocabulary:
     """What the reader knows of the report: the names of its columns (per column, each
     name's ``key``: how a header's text is compared), which of those columns every table has
     (``required``, indexes into ``column_names``), the grammar of an item number and of its
-    first part where a narrow cell wraps it, and the names of organisations (which are not
-    broken words when a cell wraps between them)."""
+    first part where a narrow cell wraps it, the names of organisations (which are not
+    broken words when a cell wraps between them), and words the table's cells use whole
+    (``words``; with the column names, the words the document is taken to hold before it is
+    read: see ``join.Lexicon``)."""
 
     column_names: tuple[tuple[str, ...], ...]
     item_number: re.Pattern[str]
     item_number_start: re.Pattern[str]
     organisations: frozenset[str]
+    words: frozenset[str] = frozenset()
     key: Callable[[str], str] = str.lower
     required: tuple[int, ...] | None = None  # None: every column
 
