@@ -309,7 +309,7 @@ def interrupt(*_: object, **__: object) -> None:
     raise KeyboardInterrupt
 
 
-@pytest.mark.parametrize("where", ["voortgang.parse", "voortgang.cli.items_jsonl"])
+@pytest.mark.parametrize("where", ["voortgang.parse", "voortgang.export.formats.items_jsonl"])
 def test_ctrl_c_exits_130_and_says_nothing(where: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(where, interrupt)
     names = [str(TEXT_SAMPLE), str(HTML_SAMPLE)]
