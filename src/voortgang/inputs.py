@@ -123,10 +123,15 @@ def check_input(
     ignore: Sequence[str] | None = None,
 ) -> Checked:
     """``voortgang.check`` on each report in ``source``: a report in any rendition parse reads,
-    or the records JSON or JSON Lines that parse wrote."""
+    or the records JSON or JSON Lines that parse wrote; each diagnostic's ``file`` is the
+    input's name (for records, not the report's source)."""
     reports = records_input(source, options).reports
     vocabulary = options.vocabulary
-    found = [d for report in reports for d in voortgang.check(report, select, ignore, vocabulary)]
+    found = [
+        diagnostic.model_copy(update={"file": source.name})
+        for report in reports
+        for diagnostic in voortgang.check(report, select, ignore, vocabulary)
+    ]
     return Checked(len(reports), found)
 
 

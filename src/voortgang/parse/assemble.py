@@ -15,7 +15,10 @@ from voortgang.errors import InputError
 from voortgang.model.records import (
     Deadline,
     Item,
+    Locations,
+    Position,
     Reading,
+    Reference,
     Report,
     Source,
     SplitRow,
@@ -91,6 +94,7 @@ class ItemRow:
     status: Cell
     origins: tuple[ParagraphPlace, ...] = ()
     extra: tuple[tuple[str, Cell], ...] = ()
+    start: Position | None = None  # where the row's first cell starts in a file of lines
 
     @classmethod
     def of(cls, row: Row, columns: Columns, place: RowPlace) -> ItemRow:
@@ -99,12 +103,18 @@ class ItemRow:
         in the table is lost."""
         number, title, deadline, lead, status = (columns.cell(row, name) for name in COLUMNS)
         others = tuple(p for cell in columns.others(row) for p in cell.paragraphs)
-        status = Cell(status.paragraphs + others) if others else status
+        if others:
+            status = Cell(status.paragraphs + others, status.line, status.column)
         page = place[0]
         title_index = columns.fields["title"]
         origins = tuple((*place, title_index, i) for i in range(len(title.paragraphs)))
         pages = () if page is None else (page,)
-        return cls(pages, number, title, deadline, lead, status, origins, columns.extras(row))
+        # Where the row's first cell (its number's, as a rule) starts, else the row itself.
+        first = row.cells[0] if row.cells else Cell()
+        line = first.line if first.line is not None else row.line
+        start = None if line is None else Position(line, first.column)
+        extras = columns.extras(row)
+        return cls(pages, number, title, deadline, lead, status, origins, extras, start)
 
     def followed_by(self, rest: ItemRow) -> ItemRow:
         """One row from this row and the rest of it that a page break carried over."""
@@ -117,7 +127,11 @@ class ItemRow:
         for heading, cell in rest.extra:
             extra[heading] = extra[heading].followed_by(cell) if heading in extra else cell
         return ItemRow(
-            pages, *cells, origins=self.origins + rest.origins[glued:], extra=tuple(extra.items())
+            pages,
+            *cells,
+            origins=self.origins + rest.origins[glued:],
+            extra=tuple(extra.items()),
+            start=self.start or rest.start,
         )
 
 
@@ -230,12 +244,17 @@ def assemble(
         raise InputError("the report's table has no items")
     heading = read_heading(heading_lines, prominence)
     items = []
+    locations = []
     for index, draft in enumerate(drafts):
         item, begun = _build_item(draft, heading.year, vocabulary.organisation_names)
         items.append(item)
+        locations.append(_reference_positions(draft.rows, item.references))
         if trace is not None:
             trace.sub_items += [SubItemStart(place, index, *start) for place, start in begun]
     resolve_references(items)
+    where = Locations(
+        items=tuple(draft.rows[0].start for draft in drafts), references=tuple(locations)
+    )
     return Report(
         title=heading.title,
         plan=heading.plan,
@@ -253,7 +272,45 @@ def assemble(
             ],
         ),
         columns=dict(first_columns.headings),
-    )
+    ).with_locations(where)
+
+
+def _reference_positions(
+    rows: list[ItemRow], references: list[Reference]
+) -> tuple[Position | None, ...]:
+    """Where the cell holding each reference's text starts (None where the file has no lines
+    or the text is not found whole in one cell). References come in the order of their text,
+    title and sub-items (the title column) before the status: each is looked for from where
+    the one before it was found, so that the whole takes time linear in the cells' text."""
+    searches = {"title": _Search([row.title for row in rows])}
+    searches["sub_item"] = searches["title"]
+    searches["status"] = _Search([row.status for row in rows])
+    return tuple(searches[reference.field].find(reference.text) for reference in references)
+
+
+class _Search:
+    """A text looked for in cells in order, each search going on from the last one found."""
+
+    def __init__(self, cells: list[Cell]) -> None:
+        self.cells = [cell for cell in cells if cell.line is not None and not cell.is_empty]
+        self.texts: list[str | None] = [None] * len(self.cells)
+        self.cell = 0
+        self.offset = 0
+
+    def find(self, text: str) -> Position | None:
+        wanted = " ".join(text.split())
+        while self.cell < len(self.cells):
+            cell = self.cells[self.cell]
+            flat = self.texts[self.cell]
+            if flat is None:
+                flat = self.texts[self.cell] = " ".join(cell.text.split())
+            found = flat.find(wanted, self.offset)
+            if found >= 0:
+                self.offset = found + len(wanted)
+                assert cell.line is not None
+                return Position(cell.line, cell.column)
+            self.cell, self.offset = self.cell + 1, 0
+        return None
 
 
 def _is_bold(cell: Cell) -> bool:

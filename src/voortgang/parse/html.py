@@ -31,11 +31,44 @@ PAGE_BREAK = re.compile(
 MAX_SPAN = 100
 
 
-class _Pages:
-    """Rows collected into pages as page breaks are met."""
+# The elements whose line in the file a row and its cells carry.
+LINED_TAGS = ("tr", "td", "th")
 
-    def __init__(self) -> None:
+
+def source_lines(text: str, soup: BeautifulSoup) -> dict[int, int]:
+    """The line of the file on which each ``tr``, ``td`` and ``th`` of ``soup`` starts, by
+    the element's ``id()``. BeautifulSoup's lxml builder keeps no lines, so lxml parses
+    ``text`` again, and its elements are matched to the soup's in document order; where the
+    two trees do not hold the same number of them, no lines are known rather than wrong
+    ones."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(text)
+    except (ValueError, etree.ParserError):
+        return {}
+    theirs = list(root.iter(*LINED_TAGS))
+    ours = soup.find_all(LINED_TAGS)
+    if len(theirs) != len(ours):
+        return {}
+    return {
+        id(tag): line
+        for tag, element in zip(ours, theirs, strict=True)
+        if (line := element.sourceline)
+    }
+
+
+class _Pages:
+    """Rows collected into pages as page breaks are met; ``lines``, where each table row and
+    cell stands in the file (see ``source_lines``)."""
+
+    def __init__(self, lines: dict[int, int] | None = None) -> None:
         self.pages: list[list[Row]] = [[]]
+        self.lines = lines or {}
+
+    def line_of(self, tag: Tag) -> int | None:
+        return self.lines.get(id(tag))
 
     def add(self, row: Row) -> None:
         self.pages[-1].append(row)
@@ -122,7 +155,7 @@ def _read_table(table: Tag, style: Style, sheet: StyleSheet, pages: _Pages) -> N
             cell_style = style_of(td, row_style, sheet)
             content = () if cell_style.hidden else paragraphs_of(td.children, sheet, cell_style)
             first = len(cells)
-            cells.append(Cell(content))
+            cells.append(Cell(content, pages.line_of(td)))
             cells.extend(Cell() for _ in range(_span(td, "colspan") - 1))
             rowspan = _span(td, "rowspan")
             for column in range(first, len(cells)) if rowspan > 1 else ():
@@ -131,7 +164,7 @@ def _read_table(table: Tag, style: Style, sheet: StyleSheet, pages: _Pages) -> N
         while len(cells) <= last_covered:
             _covered_from_above(len(cells), pending_rowspans)
             cells.append(Cell())
-        pages.add(Row(tuple(cells)))
+        pages.add(Row(tuple(cells), line=pages.line_of(tr)))
 
 
 def _read_blocks(
@@ -181,9 +214,10 @@ def _read_blocks(
 
 
 def read_html(data: bytes) -> Iterator[Page]:
-    soup = BeautifulSoup(decode(data, declared_in_html(data)), "lxml")
+    text = decode(data, declared_in_html(data))
+    soup = BeautifulSoup(text, "lxml")
     sheet = StyleSheet.of(soup)
     root = soup.body or soup
-    pages = _Pages()
+    pages = _Pages(source_lines(text, soup))
     _read_blocks(root.children, Style(), sheet, pages, _Inside(root))
     yield from pages.result()
