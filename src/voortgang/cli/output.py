@@ -90,7 +90,11 @@ class Output(Generic[T]):
             self.format.show(values, terminal(), rendering)
             return
         assert self.format.render is not None
-        text = self.format.render(values, rendering)
+        rows = ", a row per sub-item" if rendering.explode else ""
+        self.write_text(self.format.render(values, rendering), settings, said, rows)
+
+    def write_text(self, text: str, settings: Settings, said: str, how: str = "") -> None:
+        """``text`` to stdout or the file, as ``write`` writes what it renders."""
         if self.path is None:
             # On a terminal, text to read; in a pipe, data kept as it is.
             click.echo(visible(text, keep="\n\t") if sys.stdout.isatty() else text, nl=False)
@@ -100,8 +104,7 @@ class Output(Generic[T]):
         except OutputError as error:
             settings.error(str(error))
             sys.exit(2)
-        rows = ", a row per sub-item" if rendering.explode else ""
-        settings.say(f"wrote {said} to {self.path} as {self.format.name}{rows}")
+        settings.say(f"wrote {said} to {self.path} as {self.format.name}{how}")
 
 
 def output_options(

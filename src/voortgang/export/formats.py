@@ -24,6 +24,7 @@ from voortgang.export.diff import diff_json, diff_markdown, print_diff
 from voortgang.export.html import reports_html
 from voortgang.export.json import items_jsonl, reports_json
 from voortgang.export.markdown import reports_markdown
+from voortgang.export.sarif import diagnostics_sarif
 from voortgang.export.table import print_tables
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.diff import Diff
@@ -193,6 +194,12 @@ DIAGNOSTIC_FORMATS: Formats[Diagnostic] = Formats(
             "github",
             "GitHub Actions annotations",
             lambda diagnostics, _: diagnostics_github(diagnostics),
+        ),
+        Format(
+            "sarif",
+            "SARIF 2.1.0, for code scanning and CI dashboards",
+            lambda diagnostics, _: diagnostics_sarif(diagnostics),
+            suffixes=(".sarif",),
         ),
     ),
 )

@@ -7,6 +7,7 @@ from voortgang.cli.commands import (  # noqa: F401
     debug,
     diff,
     parse,
+    rule,
     schema,
     validate,
 )
