@@ -196,6 +196,24 @@ def jobs_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def _set_pages(context: click.Context, parameter: click.Parameter, value: str | None) -> None:
+    pages = page_numbers(context, parameter, value)
+    if pages is not None:
+        context.meta.setdefault("voortgang.pdf_limits", {})["pages"] = frozenset(pages)
+
+
+def pages_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--pages, the pages of a PDF to read (PdfSettings.pages)."""
+    return click.option(
+        "--pages",
+        callback=_set_pages,
+        expose_value=False,
+        metavar="PAGES",
+        help="Read only these pages of a PDF (3-5,8), numbered from 1; the items keep their "
+        "pages. Other formats are read whole.",
+    )(command)
+
+
 def page_numbers(
     _: click.Context, parameter: click.Parameter, value: str | None
 ) -> set[int] | None:

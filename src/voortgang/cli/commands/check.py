@@ -10,7 +10,13 @@ import click
 from voortgang.checks import unknown_selectors
 from voortgang.cli.app import main
 from voortgang.cli.console import interruptible, run_batch
-from voortgang.cli.options import INPUT_PATH, jobs_option, read_options, reading_options
+from voortgang.cli.options import (
+    INPUT_PATH,
+    jobs_option,
+    pages_option,
+    read_options,
+    reading_options,
+)
 from voortgang.cli.output import Choosing, Output, output_options
 from voortgang.cli.settings import Settings
 from voortgang.export.diagnostics import statistics_json, statistics_text, summary
@@ -64,6 +70,7 @@ def _selectors(_: click.Context, parameter: click.Parameter, values: tuple[str, 
     help="Print the count of each code found instead of the diagnostics (text or json).",
 )
 @reading_options
+@pages_option
 @jobs_option
 @click.pass_context
 @interruptible

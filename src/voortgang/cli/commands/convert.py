@@ -9,7 +9,13 @@ import click
 
 from voortgang.cli.app import main
 from voortgang.cli.console import interruptible, run_batch, several
-from voortgang.cli.options import INPUT_PATH, jobs_option, read_options, reading_options
+from voortgang.cli.options import (
+    INPUT_PATH,
+    jobs_option,
+    pages_option,
+    read_options,
+    reading_options,
+)
 from voortgang.cli.output import Choosing, Output, output_options
 from voortgang.cli.settings import Settings
 from voortgang.export.formats import REPORT_FORMATS, Rendering
@@ -35,6 +41,7 @@ from voortgang.model.records import Report
     "without sub-items).",
 )
 @reading_options
+@pages_option
 @jobs_option
 @click.pass_context
 @interruptible

@@ -11,7 +11,13 @@ from rich.console import Console
 from voortgang.checks import reading_problems
 from voortgang.cli.app import main
 from voortgang.cli.console import interruptible, run_batch, several
-from voortgang.cli.options import INPUT_PATH, jobs_option, read_options, reading_options
+from voortgang.cli.options import (
+    INPUT_PATH,
+    jobs_option,
+    pages_option,
+    read_options,
+    reading_options,
+)
 from voortgang.cli.output import Choosing, Output, output_options
 from voortgang.cli.settings import Settings, reading_warning
 from voortgang.export.formats import REPORT_FORMATS, Rendering
@@ -30,6 +36,7 @@ from voortgang.model.records import Report
     ".jsonl/.ndjson, .csv, .md/.markdown, .html/.htm, JSON for any other.",
 )
 @reading_options
+@pages_option
 @jobs_option
 @click.pass_context
 @interruptible
