@@ -39,12 +39,13 @@ class Rendering:
     """What a renderer is told beside the values: ``several``, whether they come from more
     than one input (JSON is then an array, a table names each file); ``explode``, a CSV row
     per sub-item; ``summary``, the line a text for people ends with; ``quiet``, leave out
-    what is not a result."""
+    what is not a result; ``full``, a table shows every cell whole."""
 
     several: bool = False
     explode: bool = False
     summary: str | None = None
     quiet: bool = False
+    full: bool = False
 
 
 Render = Callable[[list[T], Rendering], str]
@@ -114,7 +115,7 @@ def captured(show: Show[T]) -> Render[T]:
 
 
 def _show_tables(reports: list[Report], console: Console, rendering: Rendering) -> None:
-    print_tables(reports, console, with_sources=rendering.several)
+    print_tables(reports, console, with_sources=rendering.several, full=rendering.full)
 
 
 def _show_diagnostics(

@@ -35,13 +35,23 @@ from voortgang.model.records import Report
     output_help="Write to this file instead of stdout; its suffix picks the format: .json, "
     ".jsonl/.ndjson, .csv, .md/.markdown, .html/.htm, JSON for any other.",
 )
+@click.option(
+    "--full",
+    is_flag=True,
+    help="In the table, show every cell whole; without it a long cell is cut (…), and the "
+    "footer says how many were.",
+)
 @reading_options
 @pages_option
 @jobs_option
 @click.pass_context
 @interruptible
 def parse(
-    context: click.Context, files: tuple[str, ...], output: Output[Report], jobs: int
+    context: click.Context,
+    files: tuple[str, ...],
+    output: Output[Report],
+    full: bool,
+    jobs: int,
 ) -> None:
     """Read reports (PDF, Word, HTML or text rendition; - for stdin) and print their items.
 
@@ -69,7 +79,9 @@ def parse(
     )
     if reports:
         items = sum(len(report.items) for report in reports)
-        output.write(reports, Rendering(several=several(files)), settings, f"{items} items")
+        output.write(
+            reports, Rendering(several=several(files), full=full), settings, f"{items} items"
+        )
     if failed:
         sys.exit(2 if not reports else 1)
     if doubtful:
