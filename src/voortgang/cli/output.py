@@ -93,6 +93,13 @@ class Output(Generic[T]):
         rows = ", a row per sub-item" if rendering.explode else ""
         self.write_text(self.format.render(values, rendering), settings, said, rows)
 
+    def stream(self, rendering: Rendering) -> Stream[T] | None:
+        """A Stream of the values as they come, where they go to stdout in a format that
+        streams or is shown on the terminal; None where they are written at once (to a file,
+        atomically, or in a format that is whole only at the end)."""
+        streams = self.format.streaming is not None or self.format.show is not None
+        return Stream(self, rendering) if self.path is None and streams else None
+
     def write_text(self, text: str, settings: Settings, said: str, how: str = "") -> None:
         """``text`` to stdout or the file, as ``write`` writes what it renders."""
         if self.path is None:
@@ -105,6 +112,33 @@ class Output(Generic[T]):
             settings.error(str(error))
             sys.exit(2)
         settings.say(f"wrote {said} to {self.path} as {self.format.name}{how}")
+
+
+class Stream(Generic[T]):
+    """Values written to stdout as they come, in a format that streams (see ``Streaming``)
+    or, for people, shown one at a time on the terminal; ``end`` closes what was opened."""
+
+    def __init__(self, output: Output[T], rendering: Rendering) -> None:
+        self.output, self.rendering, self.count = output, rendering, 0
+
+    def add(self, value: T) -> None:
+        found = self.output.format
+        if found.streaming is None:
+            assert found.show is not None
+            found.show([value], terminal(), self.rendering)
+        else:
+            _echo(found.streaming.piece(value, self.count, self.rendering))
+        self.count += 1
+
+    def end(self) -> None:
+        if self.output.format.streaming is not None:
+            _echo(self.output.format.streaming.end(self.count, self.rendering))
+
+
+def _echo(text: str) -> None:
+    """Text to stdout: on a terminal, to read; in a pipe, data kept as it is."""
+    if text:
+        click.echo(visible(text, keep="\n\t") if sys.stdout.isatty() else text, nl=False)
 
 
 def output_options(

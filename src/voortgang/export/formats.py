@@ -12,6 +12,7 @@ name a format the same way. A new format is one renderer and one entry.
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -50,6 +51,19 @@ class Rendering:
 
 Render = Callable[[list[T], Rendering], str]
 Show = Callable[[list[T], Console, Rendering], None]
+# What a streaming format writes for the value at an index (0 for the first); and what it
+# ends with after how many values (nothing after none).
+Piece = Callable[[T, int, Rendering], str]
+End = Callable[[int, Rendering], str]
+
+
+@dataclass(frozen=True)
+class Streaming(Generic[T]):
+    """How a format is written a value at a time, as the values come, so that what is
+    written in pieces is what ``render`` writes at once."""
+
+    piece: Piece[T]
+    end: End = lambda count, rendering: ""
 
 
 @dataclass(frozen=True)
@@ -64,6 +78,7 @@ class Format(Generic[T]):
     show: Show[T] | None = None
     suffixes: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    streaming: Streaming[T] | None = None
 
     @property
     def for_people(self) -> bool:
@@ -137,27 +152,58 @@ def _show_problems(problems: list[Problem], console: Console, _: Rendering) -> N
         console.print(Text(visible(str(problem))), soft_wrap=True)
 
 
+def _indented(text: str) -> str:
+    return "".join("  " + line if line else line for line in text.splitlines(keepends=True))
+
+
+def _json_piece(report: Report, index: int, rendering: Rendering) -> str:
+    """A report of the array ``reports_json`` writes for several inputs (for one, the object),
+    the first opening the array."""
+    if not rendering.several:
+        return reports_json([report], False)
+    dumped = json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False)
+    return ("[\n" if index == 0 else ",\n") + _indented(dumped)
+
+
+def _json_end(count: int, rendering: Rendering) -> str:
+    return "\n]\n" if rendering.several and count else ""
+
+
+def _csv_piece(report: Report, index: int, rendering: Rendering) -> str:
+    """The report's rows, after the header row for the first."""
+    text = reports_csv([report], explode=rendering.explode)
+    return text if index == 0 else text.split("\n", 1)[1]
+
+
 REPORT_FORMATS: Formats[Report] = Formats(
     "reports",
     (
-        Format("table", "a table per track, for people on a terminal", None, _show_tables),
+        Format(
+            "table",
+            "a table per track, for people on a terminal",
+            None,
+            _show_tables,
+        ),
         Format(
             "json",
             "the report object (an array of them for several inputs)",
             lambda reports, how: reports_json(reports, how.several),
             suffixes=(".json",),
+            streaming=Streaming(_json_piece, _json_end),
         ),
         Format(
             "jsonl",
             "one item a line, each with its source path",
             lambda reports, _: items_jsonl(reports),
             suffixes=(".jsonl", ".ndjson"),
+            streaming=Streaming(lambda report, _, __: items_jsonl([report])),
         ),
         Format(
             "csv",
             "a row per item (with --explode on convert, per sub-item)",
             lambda reports, how: reports_csv(reports, explode=how.explode),
             suffixes=(".csv",),
+            streaming=Streaming(_csv_piece),
         ),
         Format(
             "markdown",

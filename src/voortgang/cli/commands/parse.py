@@ -65,23 +65,29 @@ def parse(
     settings = context.ensure_object(Settings)
     task = partial(parse_input, options=read_options(context))
     doubtful: list[Report] = []
+    rendering = Rendering(several=several(files), full=full)
+    # To stdout, each report is written as soon as it and every input before it are read.
+    stream = output.stream(rendering)
 
-    def warn_about(report: Report, bar: Console | None) -> None:
-        """A warning for each sign that ``report`` was not read right."""
+    def take(report: Report, bar: Console | None) -> None:
+        """A warning for each sign that ``report`` was not read right; then the report,
+        where the output streams."""
         problems = reading_problems(report)
         if problems:
             doubtful.append(report)
         for problem in problems:
             settings.warn(reading_warning(problem), bar)
+        if stream is not None:
+            stream.add(report)
 
     reports, failed = run_batch(
-        task, files, REPORT_SUFFIXES, settings, jobs, "parsing", on_result=warn_about
+        task, files, REPORT_SUFFIXES, settings, jobs, "parsing", on_result=take
     )
-    if reports:
+    if stream is not None:
+        stream.end()
+    elif reports:
         items = sum(len(report.items) for report in reports)
-        output.write(
-            reports, Rendering(several=several(files), full=full), settings, f"{items} items"
-        )
+        output.write(reports, rendering, settings, f"{items} items")
     if failed:
         sys.exit(2 if not reports else 1)
     if doubtful:
