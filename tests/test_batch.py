@@ -192,7 +192,9 @@ def test_check_reads_a_folder_with_records_json(tmp_path: Path) -> None:
     code, out, err = run("check", str(tmp_path), "-j", "2")
     assert (code, err) == (0, "")
     assert out.startswith(f"{tmp_path / 'a.txt'}\n")
-    assert f"\n{TEXT_SAMPLE}\n" in out  # the records keep the path they were parsed from
+    # the records file is the one checked; they keep the path they were parsed from
+    assert f"\n{tmp_path / 'b.json'}\n" in out
+    assert f"(from {TEXT_SAMPLE}:p4)\n" in out
     assert out.endswith("2 info in 2 files\n")
 
 
@@ -309,7 +311,7 @@ def interrupt(*_: object, **__: object) -> None:
     raise KeyboardInterrupt
 
 
-@pytest.mark.parametrize("where", ["voortgang.parse", "voortgang.cli.items_jsonl"])
+@pytest.mark.parametrize("where", ["voortgang.parse", "voortgang.export.formats.items_jsonl"])
 def test_ctrl_c_exits_130_and_says_nothing(where: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(where, interrupt)
     names = [str(TEXT_SAMPLE), str(HTML_SAMPLE)]

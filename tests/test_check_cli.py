@@ -15,9 +15,9 @@ from voortgang.parse import parse_bytes
 from conftest import HTML_SAMPLE, TEXT_SAMPLE
 from small_reports import page, row
 
-GAP_LINE = (
-    f"{TEXT_SAMPLE}:4: VG204 info gap in the numbering: 2.0 is followed by 2.2 (no 2.1) [item 2.2]"
-)
+# Item 2.2's row starts on line 51 of the text rendition (issue 16: a line, not the page).
+GAP = "VG204 info gap in the numbering: 2.0 is followed by 2.2 (no 2.1) [item 2.2]"
+GAP_LINE = f"{TEXT_SAMPLE}:51:1: {GAP}"
 
 
 def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
@@ -27,7 +27,8 @@ def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
 
 @pytest.fixture
 def broken(tmp_path: Path) -> Path:
-    """A report with one error (a missing item) and one warning (an unknown Trekker)."""
+    """A report with one error (a missing item) and one warning (an unknown Trekker): item
+    1.1's row on line 9, its status cell from column 20; item 1.2's row on line 10."""
     path = tmp_path / "broken.txt"
     path.write_text(page(row("1.1", status="zie 1.7"), row("1.2", lead="Xanten")))
     return path
@@ -50,7 +51,7 @@ def test_the_sample_exits_0_with_its_gap_and_a_summary() -> None:
 def test_errors_exit_1(broken: Path) -> None:
     code, out, _ = run("check", str(broken))
     assert code == 1
-    assert f"{broken}:1: VG101 error zie 1.7: there is no item 1.7 (nearest: 1.2)" in out
+    assert f"{broken}:9:20: VG101 error zie 1.7: there is no item 1.7 (nearest: 1.2)" in out
     assert out.endswith("1 error, 1 warning in 1 file\n")
 
 
@@ -121,7 +122,8 @@ def test_an_unknown_code_is_a_usage_error(broken: Path) -> None:
 def test_json_is_the_list_of_diagnostics_and_the_summary_goes_to_stderr(broken: Path) -> None:
     code, out, err = run("check", "--output-format", "json", str(broken))
     expected = check(parse_bytes(broken.read_bytes(), str(broken)))
-    assert json.loads(out) == [d.model_dump(mode="json") for d in expected]
+    checked = [d.model_copy(update={"file": str(broken)}) for d in expected]
+    assert json.loads(out) == [d.model_dump(mode="json") for d in checked]
     assert code == 1
     assert err == "voortgang: 1 error, 1 warning in 1 file\n"
 
@@ -130,10 +132,10 @@ def test_github_annotations(broken: Path) -> None:
     code, out, err = run("check", "--format", "github", str(broken))
     assert code == 1
     assert out.splitlines() == [
-        f"::error file={broken},title=VG101 [item 1.1]::{broken}:1: VG101 zie 1.7: "
-        "there is no item 1.7 (nearest: 1.2)",
-        f"::warning file={broken},title=VG401 [item 1.2]::{broken}:1: VG401 Trekker "
-        '"Xanten" is not a known organisation',
+        f"::error file={broken},line=9,col=20,title=VG101 [item 1.1]::{broken}:9:20: VG101 "
+        "zie 1.7: there is no item 1.7 (nearest: 1.2)",
+        f"::warning file={broken},line=10,col=1,title=VG401 [item 1.2]::{broken}:10:1: VG401 "
+        'Trekker "Xanten" is not a known organisation',
     ]
     assert err == "voortgang: 1 error, 1 warning in 1 file\n"
 
@@ -148,10 +150,19 @@ def test_quiet_leaves_out_the_summary(broken: Path) -> None:
 def test_stdin(broken: Path) -> None:
     code, out, _ = run("check", "-", input=broken.read_bytes())
     assert code == 1
-    assert "<stdin>:1: VG101 error" in out
+    assert "<stdin>:9:20: VG101 error" in out
 
 
 # -- records JSON -------------------------------------------------------------------------------
+
+
+def from_the_records(output: str, records: Path) -> list[dict[str, object]]:
+    """The diagnostics of the report as checking its records gives them: the records file
+    as ``file``, no line or column (those are the report's lines, not the records')."""
+    return [
+        diagnostic | {"file": str(records), "line": None, "column": None}
+        for diagnostic in json.loads(output)
+    ]
 
 
 def test_records_json_of_one_report_gives_what_the_report_gives(
@@ -159,18 +170,32 @@ def test_records_json_of_one_report_gives_what_the_report_gives(
 ) -> None:
     records = tmp_path / "records.json"
     assert run("parse", str(broken), "-o", str(records))[0] == 0
-    from_records = run("check", "--format", "json", str(records))
+    code, out, err = run("check", "--format", "json", str(records))
     from_report = run("check", "--format", "json", str(broken))
-    assert from_records == from_report
-    assert from_records[0] == 1
+    assert (code, err) == (from_report[0], from_report[2])
+    assert json.loads(out) == from_the_records(from_report[1], records)
+    assert code == 1
 
 
 def test_json_lines_give_what_the_report_gives(tmp_path: Path, broken: Path) -> None:
     lines = tmp_path / "items.jsonl"
     assert run("parse", str(broken), "-o", str(lines))[0] == 0
-    from_lines = run("check", "--format", "json", str(lines))
-    assert from_lines == run("check", "--format", "json", str(broken))
-    assert from_lines[0] == 1
+    code, out, _ = run("check", "--format", "json", str(lines))
+    from_report = run("check", "--format", "json", str(broken))[1]
+    assert json.loads(out) == from_the_records(from_report, lines)
+    assert code == 1
+
+
+def test_records_name_the_records_file_and_the_report_they_come_from(
+    tmp_path: Path, broken: Path
+) -> None:
+    records = tmp_path / "records.json"
+    assert run("parse", str(broken), "-o", str(records))[0] == 0
+    _, out, _ = run("check", "--format", "github", str(records))
+    assert out.splitlines()[0] == (
+        f"::error file={records},title=VG101 [item 1.1]::{records}: VG101 zie 1.7: there is "
+        f"no item 1.7 (nearest: 1.2) (from {broken}:p1)"
+    )
 
 
 def test_records_json_of_several_reports(tmp_path: Path, broken: Path) -> None:
@@ -180,7 +205,7 @@ def test_records_json_of_several_reports(tmp_path: Path, broken: Path) -> None:
     code, out, _ = run("check", str(records))
     assert code == 1
     assert out.endswith("1 error, 1 warning, 1 info in 2 files\n")
-    assert GAP_LINE in out
+    assert f"{records}: {GAP} (from {TEXT_SAMPLE}:p4)" in out
 
 
 @pytest.mark.parametrize(

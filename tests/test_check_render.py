@@ -46,9 +46,16 @@ DIAGNOSTICS = [
         item="1.3",
         page=None,
         source="reports/2010, concept.html",
+        line=12,
     ),
     Diagnostic.of(
-        "VG205", "an item without a number", item=None, page=2, source="reports/2010, concept.html"
+        "VG205",
+        "an item without a number",
+        item=None,
+        page=2,
+        source="reports/2010, concept.html",
+        line=20,
+        column=1,
     ),
 ]
 
@@ -79,7 +86,7 @@ def test_renderer_matches_its_snapshot(name: str) -> None:
 def test_text_lines_are_not_wrapped_at_the_console_width() -> None:
     lines = text_output(DIAGNOSTICS).splitlines()
     assert max(map(len, lines)) > 60
-    assert lines[1].startswith("reports/2009.pdf:4: VG101 error zie 2.3.9")
+    assert lines[1].startswith("reports/2009.pdf:p4: VG101 error zie 2.3.9")
 
 
 def test_text_output_is_coloured_on_a_terminal() -> None:

@@ -316,7 +316,10 @@ def test_the_library_api() -> None:
         "message": "zie 1.9: there is no item 1.9 (nearest: 1.1)",
         "item": "1.1",
         "page": 1,
+        "line": 9,  # the row of item 1.1
+        "column": 20,  # where its status cell, which holds the reference, starts
         "source": "test.txt",
+        "file": None,  # no file was checked: the library's check of a report
         "suggestions": ["1.1"],
     }
     assert pickle.loads(pickle.dumps((RULES, diagnostics))) == (RULES, diagnostics)

@@ -40,7 +40,7 @@ from voortgang.checks.references import (
     references,
 )
 from voortgang.errors import InputError
-from voortgang.inputs import Input, parse_input
+from voortgang.inputs import Input, ReadOptions, parse_input
 from voortgang.model.records import Report
 from voortgang.parse.html import read_html
 from voortgang.parse.pdf import ENGINES, Engine, PdfSettings
@@ -310,11 +310,11 @@ def killed_once(item: tuple[Path, int]) -> int:
     return value
 
 
-def dies_on_die(source: Input, password: str | None, **options: object) -> Report:
+def dies_on_die(source: Input, options: ReadOptions) -> Report:
     """parse_input, but the worker dies on a file that says so."""
     if source.read() == b"die":
         os._exit(1)
-    return parse_input(source, password, **options)  # type: ignore[arg-type]
+    return parse_input(source, options)
 
 
 @pytest.mark.parametrize("jobs", [2, 3])
@@ -340,7 +340,7 @@ def test_the_cli_batch_goes_on_past_a_dead_worker(
     for index in range(6):
         (folder / f"{index}.txt").write_bytes(TEXT_SAMPLE.read_bytes())
     (folder / "3.txt").write_bytes(b"die")
-    monkeypatch.setattr(cli, "parse_input", dies_on_die)
+    monkeypatch.setattr("voortgang.cli.commands.parse.parse_input", dies_on_die)
     code, out, err = cli_run("parse", str(folder), "-j", "2", "--format", "json")
     assert code == 1
     assert err == f"voortgang: error: {folder / '3.txt'}: {DIED}\n"

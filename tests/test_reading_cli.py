@@ -86,9 +86,10 @@ def test_check_reports_them_with_their_codes(misread: Path) -> None:
     code, out, _ = run("check", str(misread), "--select", "VG5")
     assert code == 1  # VG501 is an error
     assert out.splitlines()[1:3] == [
-        'misread.txt:1: VG501 error "1.2. 1" in the number column is not an item number '
+        # the lines of the rows in the file, not the pages (issue 16)
+        'misread.txt:10:1: VG501 error "1.2. 1" in the number column is not an item number '
         "[item 1.2. 1]",
-        'misread.txt:2: VG501 error "Pagina 2 van 2" in the number column is not an item '
+        'misread.txt:20:1: VG501 error "Pagina 2 van 2" in the number column is not an item '
         "number [item Pagina 2 van 2]",
     ]
     code, out, _ = run("check", str(misread), "--ignore", "VG5")

@@ -150,7 +150,8 @@ def test_invalid_json_gives_line_and_column(files: Path) -> None:
     ("name", "content", "message"),
     [
         ("missing.json", None, "no such file"),
-        ("folder", "dir", "is a directory"),
+        # a folder is read for its records files (issue 16); this one has none
+        ("folder", "dir", "a folder with no .json, .jsonl or .ndjson files in it"),
         ("binary.json", b"\x00\x9f\x92\x96", "not a JSON or JSON Lines file (binary content)"),
         ("latin.json", b'{"title": "\xe9"}', "not a JSON or JSON Lines file (not UTF-8 text)"),
     ],

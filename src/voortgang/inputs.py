@@ -1,5 +1,6 @@
-"""The inputs of ``voortgang parse`` and ``check``, and what either does with one of them: the
-tasks their batches run, in worker processes or in the main one."""
+"""The inputs of ``voortgang parse``, ``check``, ``convert`` and ``validate``, and what each
+does with one of them: the tasks their batches run, in worker processes or in the main one.
+Library level: the API and Dask read paths and folders with these too."""
 
 from __future__ import annotations
 
@@ -16,12 +17,30 @@ from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Report
 from voortgang.parse import parse_bytes, read_any
 from voortgang.parse.pdf import PdfSettings
+from voortgang.validate import Validation, validate_records
 from voortgang.vocabulary import VOCABULARY, Vocabulary
 
 # What a folder given as an input stands for: its files with these suffixes.
 REPORT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".txt")
-# check also reads the records parse writes
-CHECK_SUFFIXES = (*REPORT_SUFFIXES, ".json", ".jsonl", ".ndjson")
+# The records parse writes: JSON, JSON Lines.
+RECORDS_SUFFIXES = (".json", ".jsonl", ".ndjson")
+# check and convert also read the records parse writes
+CHECK_SUFFIXES = (*REPORT_SUFFIXES, *RECORDS_SUFFIXES)
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read a report, whatever its format: the password of an encrypted PDF, the PDF
+    reader's settings (its engine and limits among them; None for the defaults) and the
+    vocabulary (column headings, organisations). One value carries them through every
+    reading function, and pickles to the worker processes."""
+
+    password: str | None = None
+    pdf: PdfSettings | None = None
+    vocabulary: Vocabulary = VOCABULARY
+
+
+READ_DEFAULTS = ReadOptions()
 
 
 # The libraries the readers of each kind of file import when first used (see
@@ -82,17 +101,30 @@ def gather(names: Sequence[str], suffixes: Sequence[str]) -> tuple[list[Input], 
     return inputs, problems
 
 
-def parse_input(
-    source: Input,
-    password: str | None,
-    settings: PdfSettings | None = None,
-    vocabulary: Vocabulary = VOCABULARY,
-) -> Report:
-    """The report in ``source``: what ``voortgang.parse`` reads from a file; ``settings``
-    are the PDF reader's, its limits among them."""
+def parse_input(source: Input, options: ReadOptions = READ_DEFAULTS) -> Report:
+    """The report in ``source``: what ``voortgang.parse`` reads from a file."""
+    password, settings, vocabulary = options.password, options.pdf, options.vocabulary
     if source.data is None:
         return voortgang.parse(source.name, password, settings, vocabulary=vocabulary)
     return parse_bytes(source.data, source.name, password, settings, vocabulary)
+
+
+@dataclass(frozen=True)
+class Records:
+    """The reports one input holds, by its name; ``from_lines``: they were regrouped from
+    JSON Lines, items without the rest of their reports (see ``read_any``)."""
+
+    source: str
+    reports: list[Report]
+    from_lines: bool
+
+
+def records_input(source: Input, options: ReadOptions = READ_DEFAULTS) -> Records:
+    """The reports in ``source``, a report in any rendition parse reads or the records JSON or
+    JSON Lines that parse wrote."""
+    password, settings, vocabulary = options.password, options.pdf, options.vocabulary
+    reports, from_lines = read_any(source.read(), source.name, password, settings, vocabulary)
+    return Records(source.name, reports, from_lines)
 
 
 @dataclass(frozen=True)
@@ -106,14 +138,23 @@ class Checked:
 
 def check_input(
     source: Input,
-    password: str | None,
-    select: Sequence[str] | None,
-    ignore: Sequence[str] | None,
-    settings: PdfSettings | None = None,
-    vocabulary: Vocabulary = VOCABULARY,
+    options: ReadOptions = READ_DEFAULTS,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
 ) -> Checked:
     """``voortgang.check`` on each report in ``source``: a report in any rendition parse reads,
-    or the records JSON or JSON Lines that parse wrote."""
-    reports, _ = read_any(source.read(), source.name, password, settings, vocabulary)
-    found = [d for report in reports for d in voortgang.check(report, select, ignore, vocabulary)]
+    or the records JSON or JSON Lines that parse wrote; each diagnostic's ``file`` is the
+    input's name (for records, not the report's source)."""
+    reports = records_input(source, options).reports
+    vocabulary = options.vocabulary
+    found = [
+        diagnostic.model_copy(update={"file": source.name})
+        for report in reports
+        for diagnostic in voortgang.check(report, select, ignore, vocabulary)
+    ]
     return Checked(len(reports), found)
+
+
+def validate_input(source: Input) -> Validation:
+    """``validate_records`` on the records file ``source``."""
+    return validate_records(source.read(), source.name)

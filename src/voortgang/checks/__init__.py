@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from voortgang.checks.cells import EXPLANATIONS as CELL_EXPLANATIONS
 from voortgang.checks.cells import deadlines, leads
+from voortgang.checks.common import Explanation
+from voortgang.checks.numbers import EXPLANATIONS as NUMBER_EXPLANATIONS
 from voortgang.checks.numbers import (
     duplicate_numbers,
     malformed_numbers,
@@ -18,6 +21,7 @@ from voortgang.checks.numbers import (
     numbers_in_tracks,
     sort_key,
 )
+from voortgang.checks.reading import EXPLANATIONS as READING_EXPLANATIONS
 from voortgang.checks.reading import (
     doubtful_joins,
     long_spans,
@@ -26,7 +30,9 @@ from voortgang.checks.reading import (
     numbering_shape,
     swallowed_numbers,
 )
+from voortgang.checks.references import EXPLANATIONS as REFERENCE_EXPLANATIONS
 from voortgang.checks.references import references
+from voortgang.checks.sub_items import EXPLANATIONS as SUB_ITEM_EXPLANATIONS
 from voortgang.checks.sub_items import sub_item_labels
 from voortgang.model.diagnostics import CODES, Diagnostic
 from voortgang.model.records import Report
@@ -55,7 +61,41 @@ RULES: tuple[Rule, ...] = (
 VOCABULARY_RULES = frozenset({leads})
 READING = "VG5"  # the codes of the reading rules, which parse warns about
 
-__all__ = ["READING", "RULES", "check", "is_selected", "reading_problems", "unknown_selectors"]
+# Why each code matters and an example, as each module of rules says it (voortgang rule).
+EXPLAINED: dict[str, Explanation] = {
+    explanation.code: explanation
+    for explanations in (
+        REFERENCE_EXPLANATIONS,
+        NUMBER_EXPLANATIONS,
+        SUB_ITEM_EXPLANATIONS,
+        CELL_EXPLANATIONS,
+        READING_EXPLANATIONS,
+    )
+    for explanation in explanations
+}
+
+__all__ = [
+    "EXPLAINED",
+    "READING",
+    "RULES",
+    "check",
+    "explain",
+    "is_selected",
+    "reading_problems",
+    "unknown_selectors",
+]
+
+
+def explain(code: str) -> str:
+    """What ``voortgang rule CODE`` prints: the code, its name and severity, what the rule
+    checks, why it matters, and an example. Raises KeyError for a code that is none."""
+    registered, explained = CODES[code], EXPLAINED[code]
+    return (
+        f"{code} {registered.name} ({registered.severity})\n\n"
+        f"What it checks: {registered.description}\n"
+        f"Why: {explained.why}\n"
+        f"Example: {explained.example}\n"
+    )
 
 
 def unknown_selectors(selectors: Iterable[str]) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
-from voortgang.checks.common import about
+from voortgang.checks.common import Explanation, about
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Report
 from voortgang.parse.deadline import read_deadline
@@ -59,3 +59,19 @@ def deadlines(report: Report) -> Iterator[Diagnostic]:
                     report,
                     item,
                 )
+
+
+EXPLANATIONS = (
+    Explanation(
+        "VG401",
+        why="The Trekker says who is responsible; a name that is no known organisation is "
+        "often a typing error, or one a config file should add ([organisations]).",
+        example='Trekker "BKZ" where BZK was meant (nearest: BZK).',
+    ),
+    Explanation(
+        "VG402",
+        why='A deadline that cannot be read as a year, month, season or "continu" cannot '
+        "be followed up or compared between editions.",
+        example='Deadline "z.s.m.".',
+    ),
+)

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import pairwise
 
-from voortgang.checks.common import about, first_page, number_parts
+from voortgang.checks.common import Explanation, about, first_page, number_parts
 from voortgang.checks.reading import misread_number, trackless_numbers
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Item, Report
@@ -163,3 +163,37 @@ def malformed_numbers(report: Report) -> Iterator[Diagnostic]:
                 report,
                 item,
             )
+
+
+EXPLANATIONS = (
+    Explanation(
+        "VG201",
+        why="Two items with one number make every reference to it ambiguous, and one of them "
+        "was usually meant to have another number.",
+        example="A row numbered 3.1 after 3.2, while 3.1 already stands earlier in the track.",
+    ),
+    Explanation(
+        "VG202",
+        why="Items are listed in the order of their numbers; one out of order was usually "
+        "renumbered without being moved, or mistyped.",
+        example="2.5 between 2.9 and 2.10.",
+    ),
+    Explanation(
+        "VG203",
+        why="An item's first number part is its track (SPOOR): an item under another track "
+        "was moved without being renumbered, or mistyped.",
+        example="Item 3.4 under SPOOR 2.",
+    ),
+    Explanation(
+        "VG204",
+        why="A number left out may be an item deleted on purpose, or one lost; it is "
+        "information, never a failure.",
+        example="2.0 followed by 2.2: there is no 2.1.",
+    ),
+    Explanation(
+        "VG205",
+        why="A number cell that holds no item number cannot be referred to, ordered or "
+        "matched against another edition.",
+        example='"2.a" or "twee" in the number column.',
+    ),
+)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from voortgang.checks.common import first_page, number_parts
+from voortgang.checks.common import Explanation, about, number_parts
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Item, Report
 from voortgang.vocabulary import LEADING_NUMBER, MULTI_LEVEL
@@ -54,14 +54,10 @@ def _name(item: Item) -> str:
 def _about(
     code: str, message: str, report: Report, item: Item, page: int | None = None
 ) -> Diagnostic:
-    """A diagnostic about ``item``, on ``page`` or the page the item begins."""
-    return Diagnostic.of(
-        code,
-        message,
-        item=item.number or None,
-        page=page if page is not None else first_page(item),
-        source=report.source.path,
-    )
+    """A diagnostic about ``item`` (null where it has no number), on ``page`` or the page
+    the item begins."""
+    found = about(code, message, report, item, page=page)
+    return found if item.number else found.model_copy(update={"item": None})
 
 
 def _shown(text: str) -> str:
@@ -257,3 +253,45 @@ def doubtful_joins(report: Report) -> Iterator[Diagnostic]:
         yield Diagnostic.of(
             "VG506", message, item=doubt.item or None, page=doubt.page, source=report.source.path
         )
+
+
+EXPLANATIONS = (
+    Explanation(
+        "VG501",
+        why="No real item has such a number: the table was most likely read wrongly (a page "
+        "footer or a wrapped number taken for a row), so its records cannot be trusted "
+        "as they are.",
+        example='"Pagina 2 van 3" or "4.1. 2" in the number column.',
+    ),
+    Explanation(
+        "VG502",
+        why="Numbers of one report share a shape; one that does not was most likely read "
+        "wrongly from the page.",
+        example='A lone "4" among numbers such as 2.3.1 and 2.4.',
+    ),
+    Explanation(
+        "VG503",
+        why="Where the table's header row repeats on its pages, a page without it was likely "
+        "read with the columns of another page.",
+        example="The header row on pages 1-3 and 5, not on page 4.",
+    ),
+    Explanation(
+        "VG504",
+        why="A cell longer than a page is rare; rows read as one row are the likelier cause, "
+        "and then items were merged.",
+        example="One row of item 3.1 on pages 9, 10 and 11.",
+    ),
+    Explanation(
+        "VG505",
+        why="Item numbers inside another item's cells mean rows were read as one: the items "
+        "they number are missing from the records.",
+        example='"2.4 2.5" in one number cell, or a Resultaat paragraph starting "2.6 ".',
+    ),
+    Explanation(
+        "VG506",
+        why="A line full to its column's end may end a word too long for the column or a line "
+        "wrapped at a space it had no room to draw; where the document's own words cannot "
+        "tell, the reading is a guess, to be checked against the PDF.",
+        example='"Buurtaanpak" at a full line\'s end, "versterken" on the next: one word or two?',
+    ),
+)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
-from voortgang.checks.common import about, number_parts
+from voortgang.checks.common import Explanation, about, number_parts
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Report
 from voortgang.parse.references import Targets, sub_item_target
@@ -105,4 +105,22 @@ def references(report: Report) -> Iterator[Diagnostic]:
                 report,
                 item,
                 suggestions=suggestions,
+                reference=reference,
             )
+
+
+EXPLANATIONS = (
+    Explanation(
+        "VG101",
+        why="A reader who follows the reference finds nothing: the item was renumbered, "
+        "removed, or the number was mistyped. The nearest existing numbers are suggested.",
+        example='Item 2.2\'s status says "zie 2.3.9" and the report has 2.3.1 to 2.3.3: '
+        "there is no item 2.3.9 (nearest: 2.3.3, 2.4).",
+    ),
+    Explanation(
+        "VG102",
+        why="The item exists but the sub-item does not: a letter was mistyped or the "
+        "sub-items were relabelled.",
+        example='"zie 3.1.g" where item 3.1 has sub-items a and b.',
+    ),
+)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-from voortgang.checks.common import about
+from voortgang.checks.common import Explanation, about
 from voortgang.model.diagnostics import Diagnostic
 from voortgang.model.records import Item, Report
 from voortgang.vocabulary import SUB_ITEM_LABEL
@@ -46,3 +46,19 @@ def sub_item_labels(report: Report) -> Iterator[Diagnostic]:
         if mixed:
             message = f"sub-item labels mix letters and numbers: {labels}"
             yield about("VG302", message, report, item)
+
+
+EXPLANATIONS = (
+    Explanation(
+        "VG301",
+        why="Sub-items are labelled a, b, c or 1, 2, 3 in order; a gap or a repeat means one "
+        "was lost, or a reference to a sub-item may point at the wrong one.",
+        example="Sub-items a, b, d.",
+    ),
+    Explanation(
+        "VG302",
+        why="An item labels its sub-items in one way; a mix is usually a typing error, and "
+        "makes references such as 3.1.b ambiguous.",
+        example="Sub-items a, 2, c.",
+    ),
+)

@@ -11,7 +11,7 @@ from collections import Counter
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from voortgang.model.diagnostics import SEVERITIES, Diagnostic
+from voortgang.model.diagnostics import CODES, SEVERITIES, Diagnostic
 from voortgang.terminal import visible
 
 if TYPE_CHECKING:  # rich is imported when diagnostics are printed for people
@@ -23,15 +23,33 @@ GITHUB_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def location(diagnostic: Diagnostic) -> str:
-    """``path:page`` or, without a page, ``path``."""
-    if diagnostic.page is None:
-        return diagnostic.source
-    return f"{diagnostic.source}:{diagnostic.page}"
+    """Where the diagnostic points, as editors and CI read it: ``path:LINE:COLUMN`` (or
+    ``path:LINE``) in a file of lines; ``path:pPAGE`` (``report.pdf:p3``) in a file of pages,
+    the ``p`` telling a page from a line; else ``path``. For records checked, ``path`` is the
+    records file, and the source's page or line is left out: it is no place in that file."""
+    path = diagnostic.path
+    if not diagnostic.located:
+        return path
+    if diagnostic.line is not None:
+        column = f":{diagnostic.column}" if diagnostic.column is not None else ""
+        return f"{path}:{diagnostic.line}{column}"
+    if diagnostic.page is not None:
+        return f"{path}:p{diagnostic.page}"
+    return path
+
+
+def origin(diagnostic: Diagnostic) -> str:
+    """For records checked, `` (from report.pdf:p3)``: the report they were read from, and
+    the page there; else nothing."""
+    if diagnostic.located:
+        return ""
+    page = f":p{diagnostic.page}" if diagnostic.page is not None else ""
+    return f" (from {diagnostic.source}{page})"
 
 
 def diagnostic_line(diagnostic: Diagnostic) -> Text:
-    """``path:page: CODE severity message [item 2.2]``, styled; what comes from the input
-    (path, message, item) shown through ``visible``."""
+    """``path:LINE:COLUMN: CODE severity message [item 2.2]`` (see ``location``), styled;
+    what comes from the input (path, message, item) shown through ``visible``."""
     from rich.text import Text
 
     line = Text(f"{visible(location(diagnostic))}: ", style="bold")
@@ -41,6 +59,8 @@ def diagnostic_line(diagnostic: Diagnostic) -> Text:
     line.append(f" {visible(diagnostic.message)}")
     if diagnostic.item is not None:
         line.append(f" [item {visible(diagnostic.item)}]", style="dim")
+    if found := origin(diagnostic):
+        line.append(visible(found), style="dim")
     return line
 
 
@@ -52,7 +72,7 @@ def print_diagnostics(
     grep and editors."""
     from rich.text import Text
 
-    for index, (source, group) in enumerate(groupby(diagnostics, key=lambda d: d.source)):
+    for index, (source, group) in enumerate(groupby(diagnostics, key=lambda d: d.path)):
         if index:
             console.print()
         console.print(Text(visible(source), style="bold underline"), soft_wrap=True)
@@ -96,18 +116,48 @@ def _escape_property(text: str) -> str:
 
 
 def diagnostics_github(diagnostics: list[Diagnostic]) -> str:
-    """GitHub Actions workflow commands, one a line: ``::error file=…,title=…::message``.
+    """GitHub Actions workflow commands, one a line:
+    ``::error file=…,line=…,col=…,title=…::message``; ``file`` is the file checked.
 
-    A page is no line of the file, so the annotation marks the file, and its title and
-    message say the page and item.
+    In a file of lines the annotation marks the line (and column); a page is no line of the
+    file, so there it marks the file, and its message says the page.
     """
     lines = []
     for diagnostic in diagnostics:
         title = diagnostic.code
         if diagnostic.item is not None:
             title += f" [item {diagnostic.item}]"
-        properties = f"file={_escape_property(diagnostic.source)},title={_escape_property(title)}"
+        properties = f"file={_escape_property(diagnostic.path)}"
+        if diagnostic.located and diagnostic.line is not None:
+            properties += f",line={diagnostic.line}"
+            if diagnostic.column is not None:
+                properties += f",col={diagnostic.column}"
+        properties += f",title={_escape_property(title)}"
         message = f"{location(diagnostic)}: {diagnostic.code} {diagnostic.message}"
+        message += origin(diagnostic)
         command = GITHUB_COMMANDS[diagnostic.severity]
         lines.append(f"::{command} {properties}::{_escape_data(message)}\n")
     return "".join(lines)
+
+
+def statistics(diagnostics: list[Diagnostic]) -> list[tuple[int, str]]:
+    """(count, code) per code found, the most frequent first, then by code, as ruff counts."""
+    counts = Counter(diagnostic.code for diagnostic in diagnostics)
+    return sorted(((count, code) for code, count in counts.items()), key=lambda c: (-c[0], c[1]))
+
+
+def statistics_text(diagnostics: list[Diagnostic]) -> str:
+    """A line per code, as ``ruff --statistics`` prints it: the count (right-aligned), the
+    code and its name, TAB-separated."""
+    counted = statistics(diagnostics)
+    width = max((len(str(count)) for count, _ in counted), default=1)
+    return "".join(f"{count:>{width}}\t{code}\t{CODES[code].name}\n" for count, code in counted)
+
+
+def statistics_json(diagnostics: list[Diagnostic]) -> str:
+    """The counts as a JSON array: ``code``, ``name``, ``severity``, ``count``."""
+    records = [
+        {"code": code, "name": CODES[code].name, "severity": CODES[code].severity, "count": count}
+        for count, code in statistics(diagnostics)
+    ]
+    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"

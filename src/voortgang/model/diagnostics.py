@@ -136,7 +136,22 @@ class Diagnostic(Record):
     message: str = Field(description="One line, meant for the reviewer.")
     item: str | None = Field(description="The number of the item the fault is in, if any.")
     page: int | None = Field(description="The first page of that item; null without pages.")
+    line: int | None = Field(
+        default=None,
+        description="In a text or HTML rendition, the line where the item's row starts, or "
+        "where the cell holding the reference stands; null for PDF, DOCX and records.",
+    )
+    column: int | None = Field(
+        default=None,
+        description="The column (1-based, in characters) of that place, where known: the "
+        "start of the row or cell in a text rendition; null elsewhere.",
+    )
     source: str = Field(description="The path of the report, as in the report's source.path.")
+    file: str | None = Field(
+        default=None,
+        description="The path of the file that was checked: the report's, or the records "
+        "JSON's that was read from it; null where no file was (the library's check).",
+    )
     suggestions: list[str] = Field(
         default_factory=list,
         description="For a missing reference target: the nearest existing targets.",
@@ -152,6 +167,8 @@ class Diagnostic(Record):
         page: int | None,
         source: str,
         suggestions: list[str] | None = None,
+        line: int | None = None,
+        column: int | None = None,
     ) -> Diagnostic:
         """A diagnostic with the severity the registry gives ``code``."""
         return cls(
@@ -160,6 +177,19 @@ class Diagnostic(Record):
             message=message,
             item=item,
             page=page,
+            line=line,
+            column=column,
             source=source,
             suggestions=suggestions or [],
         )
+
+    @property
+    def path(self) -> str:
+        """The file the diagnostic is about: the one checked, else the report's source."""
+        return self.file if self.file is not None else self.source
+
+    @property
+    def located(self) -> bool:
+        """Whether its line or page is one of ``path``: not for records checked, whose pages
+        and lines are those of the report they were read from."""
+        return self.file is None or self.file == self.source

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
 from voortgang.vocabulary import (
     FIELDS,
@@ -167,6 +168,38 @@ class Reading(Record):
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where something stands in a file of lines (a text or HTML rendition): its 1-based
+    line, and its 1-based column where the reader knows it."""
+
+    line: int
+    column: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Locations:
+    """Where a report's items stand in the file read, for the diagnostics about them:
+    ``items``, per item in order, where its first row starts; ``references``, per item, per
+    reference in order, where the cell holding its text starts. None where the file has no
+    lines (PDF, DOCX) or a place is not known. Not part of the records: a records file
+    written from the report has lines of its own."""
+
+    items: tuple[Position | None, ...]
+    references: tuple[tuple[Position | None, ...], ...]
+    # Each item's index by its id(), made when first asked (ids change when the report is
+    # pickled or copied, so a stale entry is made again); not compared.
+    index: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def index_of(self, items: list[Item], item: Item) -> int | None:
+        found = self.index.get(id(item))
+        if found is None or found >= len(items) or items[found] is not item:
+            self.index.clear()
+            self.index.update({id(each): number for number, each in enumerate(items)})
+            found = self.index.get(id(item))
+        return found
+
+
 class Report(Record):
     schema_version: Literal["1"] = SCHEMA_VERSION
     title: str | None
@@ -185,6 +218,28 @@ class Report(Record):
         description='Which heading each field\'s column had: {"title": "Actie", "number": ""}; '
         "a field without a column is absent. Null in records written before it was recorded.",
     )
+    _locations: Locations | None = PrivateAttr(default=None)
+
+    def with_locations(self, locations: Locations) -> Report:
+        """This report, knowing where its items stand in the file it was read from."""
+        self._locations = locations
+        return self
+
+    def position_of(self, item: Item, reference: Reference | None = None) -> Position | None:
+        """Where ``item`` (or its ``reference``) stands in the file the report was read from,
+        where known: a text or HTML rendition, read, not records written from one."""
+        if self._locations is None:
+            return None
+        index = self._locations.index_of(self.items, item)
+        if index is None or index >= len(self._locations.items):
+            return None
+        if reference is None:
+            return self._locations.items[index]
+        found = next((i for i, r in enumerate(item.references) if r is reference), None)
+        positions = self._locations.references[index]
+        if found is None or found >= len(positions):
+            return self._locations.items[index]
+        return positions[found] or self._locations.items[index]
 
 
 class ItemLine(Item):

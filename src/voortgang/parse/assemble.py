@@ -16,7 +16,10 @@ from voortgang.model.records import (
     Deadline,
     DoubtfulJoin,
     Item,
+    Locations,
+    Position,
     Reading,
+    Reference,
     Report,
     Source,
     SplitRow,
@@ -93,6 +96,7 @@ class ItemRow:
     status: Cell
     origins: tuple[ParagraphPlace, ...] = ()
     extra: tuple[tuple[str, Cell], ...] = ()
+    start: Position | None = None  # where the row's first cell starts in a file of lines
 
     @classmethod
     def of(cls, row: Row, columns: Columns, place: RowPlace) -> ItemRow:
@@ -101,12 +105,18 @@ class ItemRow:
         in the table is lost."""
         number, title, deadline, lead, status = (columns.cell(row, name) for name in COLUMNS)
         others = tuple(p for cell in columns.others(row) for p in cell.paragraphs)
-        status = Cell(status.paragraphs + others) if others else status
+        if others:
+            status = Cell(status.paragraphs + others, status.line, status.column)
         page = place[0]
         title_index = columns.fields["title"]
         origins = tuple((*place, title_index, i) for i in range(len(title.paragraphs)))
         pages = () if page is None else (page,)
-        return cls(pages, number, title, deadline, lead, status, origins, columns.extras(row))
+        # Where the row's first cell (its number's, as a rule) starts, else the row itself.
+        first = row.cells[0] if row.cells else Cell()
+        line = first.line if first.line is not None else row.line
+        start = None if line is None else Position(line, first.column)
+        extras = columns.extras(row)
+        return cls(pages, number, title, deadline, lead, status, origins, extras, start)
 
     def followed_by(self, rest: ItemRow) -> ItemRow:
         """One row from this row and the rest of it that a page break carried over."""
@@ -119,7 +129,11 @@ class ItemRow:
         for heading, cell in rest.extra:
             extra[heading] = extra[heading].followed_by(cell) if heading in extra else cell
         return ItemRow(
-            pages, *cells, origins=self.origins + rest.origins[glued:], extra=tuple(extra.items())
+            pages,
+            *cells,
+            origins=self.origins + rest.origins[glued:],
+            extra=tuple(extra.items()),
+            start=self.start or rest.start,
         )
 
 
@@ -144,6 +158,9 @@ class _Items:
         self.items: list[Item] = []
         self.split_rows: list[SplitRow] = []  # for the reading rules: rows page breaks cut
         self.doubtful_joins: list[DoubtfulJoin] = []  # and words the reader could not tell
+        # Where each item's first row starts, and each of its references' text (``Locations``).
+        self.starts: list[Position | None] = []
+        self.reference_positions: list[tuple[Position | None, ...]] = []
 
     def add(self, draft: DraftItem) -> None:
         item, begun = _build_item(draft, None, self.known)
@@ -151,6 +168,8 @@ class _Items:
             index = len(self.items)
             self.trace.sub_items += [SubItemStart(place, index, *start) for place, start in begun]
         self.items.append(item)
+        self.starts.append(draft.rows[0].start)
+        self.reference_positions.append(_reference_positions(draft.rows, item.references))
         self.split_rows += [
             SplitRow(item=draft.number, pages=list(row.pages))
             for row in draft.rows
@@ -288,6 +307,7 @@ def assemble(
     heading = read_heading(heading_lines, prominence)
     items = done.with_report_year(heading.year)
     resolve_references(items)
+    where = Locations(items=tuple(done.starts), references=tuple(done.reference_positions))
     return Report(
         title=heading.title,
         plan=heading.plan,
@@ -301,7 +321,45 @@ def assemble(
             doubtful_joins=done.doubtful_joins,
         ),
         columns=dict(first_columns.headings),
-    )
+    ).with_locations(where)
+
+
+def _reference_positions(
+    rows: list[ItemRow], references: list[Reference]
+) -> tuple[Position | None, ...]:
+    """Where the cell holding each reference's text starts (None where the file has no lines
+    or the text is not found whole in one cell). References come in the order of their text,
+    title and sub-items (the title column) before the status: each is looked for from where
+    the one before it was found, so that the whole takes time linear in the cells' text."""
+    searches = {"title": _Search([row.title for row in rows])}
+    searches["sub_item"] = searches["title"]
+    searches["status"] = _Search([row.status for row in rows])
+    return tuple(searches[reference.field].find(reference.text) for reference in references)
+
+
+class _Search:
+    """A text looked for in cells in order, each search going on from the last one found."""
+
+    def __init__(self, cells: list[Cell]) -> None:
+        self.cells = [cell for cell in cells if cell.line is not None and not cell.is_empty]
+        self.texts: list[str | None] = [None] * len(self.cells)
+        self.cell = 0
+        self.offset = 0
+
+    def find(self, text: str) -> Position | None:
+        wanted = " ".join(text.split())
+        while self.cell < len(self.cells):
+            cell = self.cells[self.cell]
+            flat = self.texts[self.cell]
+            if flat is None:
+                flat = self.texts[self.cell] = " ".join(cell.text.split())
+            found = flat.find(wanted, self.offset)
+            if found >= 0:
+                self.offset = found + len(wanted)
+                assert cell.line is not None
+                return Position(cell.line, cell.column)
+            self.cell, self.offset = self.cell + 1, 0
+        return None
 
 
 def _numbers_another(number: str, current: str) -> bool:

@@ -42,18 +42,26 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
+    """A cell's paragraphs, and where the cell starts in the file, where the format has
+    lines (text, HTML): ``line`` 1-based, ``column`` 1-based in characters where the reader
+    knows it. None for formats of pages (PDF, DOCX)."""
+
     paragraphs: tuple[Paragraph, ...] = ()
+    line: int | None = None
+    column: int | None = None
 
     def followed_by(self, rest: Cell) -> Cell:
-        """This cell with the text a page break carried to ``rest`` put back after it."""
+        """This cell with the text a page break carried to ``rest`` put back after it; it
+        starts where this one does."""
+        where = (self.line, self.column) if self.paragraphs else (rest.line, rest.column)
         if not rest.paragraphs or not self.paragraphs:
-            return Cell(self.paragraphs + rest.paragraphs)
+            return Cell(self.paragraphs + rest.paragraphs, *where)
         first, *others = rest.paragraphs
         if first.joins_previous is None:
-            return Cell(self.paragraphs + rest.paragraphs)
+            return Cell(self.paragraphs + rest.paragraphs, *where)
         last = self.paragraphs[-1]
         glued = paragraph(*last.runs, Run(first.joins_previous), *first.runs)
-        return Cell((*self.paragraphs[:-1], glued, *others))
+        return Cell((*self.paragraphs[:-1], glued, *others), *where)
 
     @property
     def text(self) -> str:
@@ -83,14 +91,17 @@ class Row:
     ``continues`` marks the rest of the row before, carried over by a page break: one row of
     the table, printed in two parts. Only a reader that can tell (PDF) sets it. ``size`` is,
     for text outside a table, its type size relative to the page's usual text (1.5 for a
-    heading half as large again), where the format tells; None where it does not.
-    ``doubts``: where the reader could not tell how the row's words go (see ``Doubt``).
+    heading half as large again), where the format tells; None where it does not. ``line``
+    is the 1-based line of the file where the row starts, where the format has lines (text,
+    HTML); None for formats of pages (PDF, DOCX). ``doubts``: where the reader could not tell
+    how the row's words go (see ``Doubt``).
     """
 
     cells: tuple[Cell, ...]
     in_table: bool = True
     continues: bool = False
     size: float | None = None
+    line: int | None = None
     doubts: tuple[Doubt, ...] = ()
 
     @property

@@ -32,11 +32,46 @@ PAGE_BREAK = re.compile(
 MAX_SPAN = 100
 
 
-class _Pages:
-    """Rows collected into pages as page breaks are met."""
+# The elements whose line in the file a row and its cells carry.
+LINED_TAGS = ("tr", "td", "th")
 
-    def __init__(self) -> None:
+
+# Where the file's rows and cells begin, outside comments, scripts and styles.
+LINED_TAG = re.compile(
+    r"<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>|<(tr|td|th)(?=[\s>/])",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def source_lines(text: str, root: Element) -> dict[int, int]:
+    """The line of the file on which each ``tr``, ``td`` and ``th`` under ``root`` starts, by
+    the element's ``id()``: the tags as they stand in ``text``, matched to the tree's elements
+    in document order. Where the two do not hold as many (a parser adds a ``tr`` a file left
+    out), no lines are known rather than wrong ones. Linear in the text, with no second
+    tree."""
+    ours = list(root.iter(*LINED_TAGS))
+    starts = [match.start() for match in LINED_TAG.finditer(text) if match.group(1)]
+    if len(starts) != len(ours):
+        return {}
+    lines: dict[int, int] = {}
+    line, position = 1, 0
+    for element, start in zip(ours, starts, strict=True):
+        line += text.count("\n", position, start)
+        position = start
+        lines[id(element)] = line
+    return lines
+
+
+class _Pages:
+    """Rows collected into pages as page breaks are met; ``lines``, where each table row and
+    cell stands in the file (see ``source_lines``)."""
+
+    def __init__(self, lines: dict[int, int] | None = None) -> None:
         self.pages: list[list[Row]] = [[]]
+        self.lines = lines or {}
+
+    def line_of(self, tag: Element) -> int | None:
+        return self.lines.get(id(tag))
 
     def add(self, row: Row) -> None:
         self.pages[-1].append(row)
@@ -125,7 +160,7 @@ def _read_table(table: Element, style: Style, sheet: StyleSheet, pages: _Pages) 
             cell_style = style_of(td, row_style, sheet)
             content = () if cell_style.hidden else paragraphs_of(contents(td), sheet, cell_style)
             first = len(cells)
-            cells.append(Cell(content))
+            cells.append(Cell(content, pages.line_of(td)))
             cells.extend(Cell() for _ in range(_span(td, "colspan") - 1))
             rowspan = _span(td, "rowspan")
             for column in range(first, len(cells)) if rowspan > 1 else ():
@@ -134,7 +169,7 @@ def _read_table(table: Element, style: Style, sheet: StyleSheet, pages: _Pages) 
         while len(cells) <= last_covered:
             _covered_from_above(len(cells), pending_rowspans)
             cells.append(Cell())
-        pages.add(Row(tuple(cells)))
+        pages.add(Row(tuple(cells), line=pages.line_of(tr)))
 
 
 def _read_blocks(
@@ -184,10 +219,12 @@ def _read_blocks(
 
 
 def read_html(data: bytes) -> Iterator[Page]:
-    document = parse_html(decode(data, declared_in_html(data)))
+    text = decode(data, declared_in_html(data))
+    document = parse_html(text)
     sheet = StyleSheet.of(document)
     root = next(document.iter("body"), document)
-    pages = _Pages()
+    pages = _Pages(source_lines(text, document))
+    del text
     _read_blocks(contents(root), Style(), sheet, pages, _Inside(root))
     document.release()  # the tree is let go of before assembly
     del document, root

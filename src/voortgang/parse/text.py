@@ -39,18 +39,30 @@ def rows_of(text: str) -> Iterator[str]:
         yield text[start:]
 
 
+def cells_of(line: str, number: int) -> tuple[Cell, ...]:
+    """The cells of a table row on line ``number``, each with the column it starts at."""
+    cells = []
+    column = 1
+    for text in line.split("\t"):
+        cells.append(Cell(paragraphs_of_fragment(text), number, column))
+        column += len(text) + 1
+    return tuple(cells)
+
+
 def read_text(data: bytes) -> Iterator[Page]:
     rows: list[Row] = []
     number = 1
-    for line in rows_of(decode(data)):
+    for line_number, line in enumerate(rows_of(decode(data)), start=1):
         if "\t" in line:
-            cells = tuple(Cell(paragraphs_of_fragment(cell)) for cell in line.split("\t"))
-            rows.append(Row(cells))
+            rows.append(Row(cells_of(line, line_number), line=line_number))
         elif line.strip():
             if rows and rows[-1].in_table:
                 yield Page(number, tuple(rows))
                 rows, number = [], number + 1
             paragraphs = paragraphs_of_fragment(markdown_line_to_html(line))
-            rows.extend(Row((Cell((p,)),), in_table=False) for p in paragraphs)
+            rows.extend(
+                Row((Cell((p,), line_number, 1),), in_table=False, line=line_number)
+                for p in paragraphs
+            )
     if rows:
         yield Page(number, tuple(rows))

@@ -67,7 +67,10 @@ def _pdfium_pages(data: bytes, password: str | None, settings: PdfSettings) -> I
         except pdfium.PdfiumError as error:
             raise InputError(_pdfium_open_error(error, password)) from None
     try:
+        settings.check_pages(len(document))
         for index in range(len(document)):
+            if not settings.reads(index + 1):
+                continue
             with PDFIUM_LOCK:
                 try:
                     page = document[index]
@@ -146,7 +149,10 @@ def _pdfminer_bounded(
             raise
         raise InputError(_pdfminer_open_error(error, password)) from None
     with document:
+        settings.check_pages(len(pages))
         for number, page in enumerate(pages, start=1):
+            if not settings.reads(number):
+                continue
             try:
                 glyphs, rulings, (width, height) = read_page(page, settings)
             except Exception as error:

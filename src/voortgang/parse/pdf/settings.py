@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from voortgang.errors import InputError
+
 Engine = Literal["pdfium", "pdfplumber"]
 ENGINES: tuple[Engine, ...] = ("pdfium", "pdfplumber")
 
@@ -202,9 +204,29 @@ class PdfSettings:
     producer nests a logo or a page template a few levels; each level costs pdfminer a
     recursion of its own. Past it the file is refused."""
 
+    # -- what to read -------------------------------------------------------------------------
+    pages: frozenset[int] | None = None
+    """The 1-based numbers of the pages to read (``--pages 3-5,8``); None for all. The
+    others are not read at all; the pages read keep their numbers. A selection that holds
+    none of the document's pages is an error, not an empty report."""
+
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
             raise ValueError(f"no PDF engine {self.engine!r}: choose one of {', '.join(ENGINES)}")
+        if self.pages is not None and (not self.pages or min(self.pages) < 1):
+            raise ValueError("pages are numbered from 1, and at least one is to be read")
+
+    def reads(self, number: int) -> bool:
+        """Whether page ``number`` (1-based) is one to read."""
+        return self.pages is None or number in self.pages
+
+    def check_pages(self, count: int) -> None:
+        """Raise InputError where the pages to read are none of a document of ``count``."""
+        if self.pages is not None and min(self.pages) > count:
+            asked = sorted(self.pages)
+            listed = ", ".join(str(number) for number in asked[:5])
+            more = ", …" if len(asked) > 5 else ""
+            raise InputError(f"no page to read: pages {listed}{more} asked for, of {count}")
 
 
 # The shortest column name a line is searched for to find a header row (see
