@@ -39,6 +39,7 @@ from voortgang.checks.references import (
     _digits_near,
     references,
 )
+from voortgang.cli.settings import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 from voortgang.errors import InputError
 from voortgang.inputs import Input, ReadOptions, parse_input
 from voortgang.model.records import Report
@@ -977,7 +978,7 @@ def test_the_watchdog_kills_a_reading_the_timer_cannot_end() -> None:
 
 def test_an_isolated_reading_gives_what_it_gives_here() -> None:
     source = Input(str(TEXT_SAMPLE))
-    read = partial(parse_input, password=None)
+    read = partial(parse_input, options=ReadOptions())
     assert attempt(read, "x", source, isolate=True, memory=2048 * MB) == read(source)
     refused = attempt(read, "x", Input(str(TEXT_SAMPLE.parent)), isolate=True)
     assert isinstance(refused, Failure) and "internal error" not in refused.message
@@ -1071,8 +1072,8 @@ def test_the_readme_names_every_limit_with_its_default() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     table = dict(re.findall(r"^\| `(--[a-z-]+) [A-Z]+` \| (\d+) \|", readme, re.MULTILINE))
     defaults = {
-        "--timeout": cli.DEFAULT_TIMEOUT,
-        "--max-memory": cli.DEFAULT_MAX_MEMORY / MB,
+        "--timeout": DEFAULT_TIMEOUT,
+        "--max-memory": DEFAULT_MAX_MEMORY / MB,
         "--max-inflate": DEFAULT_SETTINGS.max_inflate / MB,
         "--max-inflate-total": DEFAULT_SETTINGS.max_inflate_total / MB,
         "--max-operators": DEFAULT_SETTINGS.max_operators,

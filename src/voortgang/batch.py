@@ -143,10 +143,17 @@ def isolated(
     line naming --max-memory), killed by this process ``WATCHDOG_GRACE`` seconds past
     ``seconds`` if its own timer did not end it. The outcome comes back by pickle."""
     read_end, write_end = os.pipe()
+    # Ctrl-C held back across the fork: one that came while the child ran the interpreter's
+    # after-fork handlers would raise in them and print "Exception ignored"; each process
+    # takes it once its own code runs.
+    masking = hasattr(signal, "pthread_sigmask")
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if masking else None
     pid = os.fork()
     if pid == 0:  # the child: read, send the outcome, end without this process's cleanup
         code = 0
         try:
+            if held is not None:
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
             os.close(read_end)
             if memory is not None:
                 import resource
@@ -171,6 +178,8 @@ def isolated(
     os.close(write_end)
     reaped = False
     try:
+        if held is not None:  # a Ctrl-C that came meanwhile ends the child too (finally)
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         chunks: list[bytes] = []
         until = None if not seconds else time.monotonic() + seconds + WATCHDOG_GRACE
         while True:
