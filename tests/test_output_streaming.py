@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import voortgang.cli.commands.parse as parse_command
 import voortgang.cli.output as output_module
-import voortgang.export.formats as formats_module
+import voortgang.export.table as table_module
 from voortgang import cli
 from voortgang.export.formats import REPORT_FORMATS, Rendering
 from voortgang.inputs import Input, ReadOptions, parse_input
@@ -24,32 +24,37 @@ INPUTS = [str(TEXT_SAMPLE), str(HTML_SAMPLE), str(TEXT_SAMPLE)]
 
 @pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "table"])
 def test_each_report_is_written_before_the_next_is_read(
-    fmt: str, monkeypatch: pytest.MonkeyPatch
+    fmt: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """What happens, in order: each input read, and each piece written to stdout."""
-    events: list[str] = []
+    """What happens, in order: each input read, and each piece written to stdout. Logged to
+    a file: each input is read in a process forked for it (batch.isolated)."""
+    log = tmp_path / "events"
+
+    def event(name: str) -> None:
+        with log.open("a") as file:
+            file.write(name + "\n")
 
     def reading(source: Input, options: ReadOptions) -> Report:
-        events.append("read")
+        event("read")
         return parse_input(source, options)
 
     def echo(text: str) -> None:
         if text:
-            events.append("wrote")
+            event("wrote")
         written(text)
 
     def tables(reports: list[Report], *args: object, **kwargs: object) -> None:
-        events.append("wrote")
+        event("wrote")
         shown(reports, *args, **kwargs)
 
-    written, shown = output_module._echo, formats_module.print_tables
+    written, shown = output_module._echo, table_module.print_tables
     monkeypatch.setattr(parse_command, "parse_input", reading)
     monkeypatch.setattr(output_module, "_echo", echo)
-    monkeypatch.setattr(formats_module, "print_tables", tables)
+    monkeypatch.setattr(table_module, "print_tables", tables)
     result = CliRunner().invoke(cli.main, ["parse", *INPUTS, "-f", fmt, "-j", "1"])
     assert result.exit_code == 0
     closing = ["wrote"] if fmt == "json" else []  # the array's closing bracket
-    assert events == ["read", "wrote"] * len(INPUTS) + closing
+    assert log.read_text().split() == ["read", "wrote"] * len(INPUTS) + closing
     monkeypatch.undo()
     at_once = CliRunner().invoke(cli.main, ["parse", *INPUTS, "-f", fmt, "-j", "1"]).stdout
     assert result.stdout.splitlines() == at_once.splitlines()
