@@ -185,3 +185,13 @@ def test_each_item_and_reference_stands_where_it_is_said_to(
             where = report.position_of(item, reference)
             assert where is not None and start <= where.line < max(end, start + 1)
             assert " ".join(reference.text.split()) in shown(lines[where.line - 1 : end - 1])
+
+
+def test_a_report_read_equals_the_same_report_loaded_from_its_json() -> None:
+    """Where the items stood in the file read is no part of the records."""
+    read = voortgang.parse(TEXT_SAMPLE)
+    assert read.position_of(read.items[0]) is not None
+    loaded = Report.model_validate_json(read.model_dump_json())
+    assert loaded.position_of(loaded.items[0]) is None
+    assert read == loaded
+    assert read != loaded.model_copy(update={"title": "Anders"})

@@ -220,6 +220,16 @@ class Report(Record):
     )
     _locations: Locations | None = PrivateAttr(default=None)
 
+    def __eq__(self, other: object) -> bool:
+        """Reports are equal when their records are: where one was read from (its private
+        locations) is not part of them, so a report read from a rendition equals the same
+        report loaded from the JSON written from it."""
+        if not isinstance(other, BaseModel):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  (as pydantic's mutable models have it)
+
     def with_locations(self, locations: Locations) -> Report:
         """This report, knowing where its items stand in the file it was read from."""
         self._locations = locations
