@@ -126,6 +126,8 @@ def _session(page: str, heading: str | None) -> list[tuple[str, str]]:
         ("diff.md", None),
         ("config.md", None),
         ("reading.md", "## Other reports of the family"),
+        ("parse.md", "## Readings that cannot be right"),
+        ("check.md", None),
         ("README.md", "## One example per command"),
     ],
 )
@@ -149,3 +151,47 @@ def test_the_sessions_show_what_the_commands_print(
             check=False,
         )
         assert done.stdout.decode("utf-8") == shown, command
+
+
+def test_the_readme_shows_one_example_of_every_command() -> None:
+    """The tour: an example of each command under its own link, the two opening commands
+    first, about 1500 words at most."""
+    steps = _session("README.md", "## One example per command")
+    shown = {command.split()[1] for command, _ in steps if command.startswith("voortgang ")}
+    assert shown == set(cli.main.commands)
+    opening = re.findall(r"^```sh\n(.*?)\n```$", README, re.MULTILINE | re.DOTALL)[:2]
+    assert opening == [
+        "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/voortgang parse "
+        "samples/voortgangsrapportage-2009.txt",
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/pytest",
+    ]
+    assert README.index(opening[0]) < README.index("## ")
+    assert len(README.split()) <= 1500
+
+
+def _anchors(text: str) -> set[str]:
+    """GitHub's anchors of a page's headings: lower case, punctuation but hyphens dropped,
+    spaces as hyphens."""
+    headings = re.findall(r"^#+ (.+)$", re.sub(r"^```.*?^```$", "", text, flags=re.M | re.S), re.M)
+    return {re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-") for heading in headings}
+
+
+@pytest.mark.parametrize("page", ["README.md", *sorted(path.name for path in DOCS.glob("*.md"))])
+def test_the_links_between_the_pages_lead_somewhere(page: str) -> None:
+    """Every relative link of a page names a file that is there, and a heading of it."""
+    base = ROOT if page == "README.md" else DOCS
+    text = _page(page)
+    links = re.findall(r"\]\(([^)\s]+)\)", text)
+    for link in links:
+        if re.match(r"[a-z]+:", link):
+            continue
+        target, _, anchor = link.partition("#")
+        path = base / target if target else base / page
+        assert path.exists(), link
+        if anchor:
+            assert anchor in _anchors(path.read_text(encoding="utf-8")), link
+
+
+def test_the_readme_links_every_page_of_the_docs() -> None:
+    linked = set(re.findall(r"\]\(docs/([\w-]+\.md)[#)]", README))
+    assert linked == {path.name for path in DOCS.glob("*.md")}
