@@ -330,9 +330,9 @@ def test_a_zip_bomb_that_declares_a_small_size_is_refused_too() -> None:
         parse_bytes(bytes(data), "liar.docx")
 
 
-def test_the_readme_tells_the_problems_as_they_are_told() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme.split("| input | the problem it is told as |\n", 1)[1].split("\n\n", 1)[0]
+def test_the_parse_page_tells_the_problems_as_they_are_told() -> None:
+    page = (ROOT / "docs" / "parse.md").read_text(encoding="utf-8")
+    table = page.split("| input | the problem it is told as |\n", 1)[1].split("\n\n", 1)[0]
     told = re.findall(r"^\| .+ \| `([^`]+)`", table, re.MULTILINE)
     tested = {problem for _, problem in BAD_INPUTS.values()}
     tested |= {

@@ -1,4 +1,5 @@
-"""The README's ``voortgang check`` section shows a real run and the codes as registered."""
+"""The page of ``voortgang check`` (docs/check.md) shows a real run and the codes as
+registered."""
 
 from __future__ import annotations
 
@@ -13,8 +14,7 @@ from voortgang.model.diagnostics import CODES
 
 from conftest import ROOT, TEXT_SAMPLE
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-SECTION = README[README.index("## `voortgang check`") : README.index("## The records")]
+SECTION = (ROOT / "docs" / "check.md").read_text(encoding="utf-8")
 
 
 def test_the_codes_table_is_the_registry() -> None:

@@ -1,5 +1,6 @@
 """The library in a Dask bag (an optional extra: skipped without Dask): reports and errors go
-to Dask's worker processes and back by pickle, and the README's example does what it shows."""
+to Dask's worker processes and back by pickle, and the example of docs/library.md does what it
+shows."""
 
 from __future__ import annotations
 
@@ -18,12 +19,12 @@ from conftest import ROOT, TEXT_SAMPLE
 dask = pytest.importorskip("dask")
 db = pytest.importorskip("dask.bag")
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+LIBRARY = (ROOT / "docs" / "library.md").read_text(encoding="utf-8")
 
 
-def test_the_readme_example_prints_what_it_shows(tmp_path: Path) -> None:
-    code = re.search(r"```python\n(# parse_all\.py\n.*?)```", README, re.DOTALL)
-    shown = re.search(r"^\$ python parse_all\.py ([^\n]+)\n(.*?)^```", README, re.DOTALL | re.M)
+def test_the_library_page_example_prints_what_it_shows(tmp_path: Path) -> None:
+    code = re.search(r"```python\n(# parse_all\.py\n.*?)```", LIBRARY, re.DOTALL)
+    shown = re.search(r"^\$ python parse_all\.py ([^\n]+)\n(.*?)^```", LIBRARY, re.DOTALL | re.M)
     assert code is not None and shown is not None
     script = tmp_path / "parse_all.py"
     script.write_text(code.group(1), encoding="utf-8")

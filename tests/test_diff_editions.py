@@ -142,8 +142,8 @@ def test_a_printed_rendition_differs_from_the_text_in_line_breaks_only(text_repo
 
 
 def test_the_edited_sample_differs_in_exactly_the_edits_made(text_report: Report) -> None:
-    """The second edition in samples/ was made by hand from the text rendition (see the
-    README): these are the edits."""
+    """The second edition in samples/ was made by hand from the text rendition (see
+    docs/diff.md): these are the edits."""
     edited = voortgang.parse(SAMPLES / "voortgangsrapportage-2010-edited.txt")
     found = comparable(voortgang.diff(text_report, edited))
     assert found == Expected(

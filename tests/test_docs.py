@@ -1,4 +1,5 @@
-"""The README's examples and the record contract say what the code does."""
+"""The examples of the README and of the pages in docs/, and the record contract, say what
+the code does."""
 
 from __future__ import annotations
 
@@ -20,13 +21,22 @@ from voortgang.model.records import Item, Report
 
 from conftest import ROOT
 
+DOCS = ROOT / "docs"
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CONTRACT = (ROOT / "docs" / "CONTRACT.md").read_text(encoding="utf-8")
 
 
-def test_the_jsonl_example_is_the_commands_output(monkeypatch: pytest.MonkeyPatch) -> None:
+def _page(name: str) -> str:
+    """A page of the documentation: README.md, or one in docs/."""
+    return (ROOT / name if name == "README.md" else DOCS / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("page", ["README.md", "parse.md"])
+def test_the_jsonl_example_is_the_commands_output(
+    page: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     command = "voortgang parse samples/voortgangsrapportage-2009.txt --format jsonl"
-    shown = re.search(rf"\$ {re.escape(command)} \| head -n 1 \| cut -c1-250\n(.*)\n", README)
+    shown = re.search(rf"\$ {re.escape(command)} \| head -n 1 \| cut -c1-250\n(.*)\n", _page(page))
     assert shown is not None
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(cli.main, command.split()[1:])
@@ -82,11 +92,15 @@ def test_the_contract_names_the_csv_columns_in_order() -> None:
     )
 
 
-def _session(section: str) -> list[tuple[str, str]]:
-    """(command, output shown) for each ``$ command`` in the code blocks of a README section;
-    a command goes on after a line that ends in a backslash."""
-    heading = section if section.startswith("#") else f"## `voortgang {section}`"
-    body = README.split(f"{heading}\n", 1)[1].split("\n## ", 1)[0]
+def _session(page: str, heading: str | None) -> list[tuple[str, str]]:
+    """(command, output shown) for each ``$ command`` in the code blocks of a page, or of its
+    section under ``heading`` (up to the next heading of its level or above); a command goes
+    on after a line that ends in a backslash."""
+    body = _page(page)
+    if heading is not None:
+        level = heading.split(" ", 1)[0]
+        body = body.split(f"{heading}\n", 1)[1]
+        body = re.split(rf"^#{{1,{len(level)}}} ", body, maxsplit=1, flags=re.MULTILINE)[0]
     steps: list[tuple[str, str]] = []
     for block in re.findall(r"^```\n(\$ .*?)^```$", body, re.MULTILINE | re.DOTALL):
         command: list[str] = []
@@ -104,15 +118,27 @@ def _session(section: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
-    "section",
-    ["convert", "validate", "debug", "diff", "config", "### Other reports of the family"],
+    ("page", "heading"),
+    [
+        ("convert.md", None),
+        ("validate.md", None),
+        ("debug.md", None),
+        ("diff.md", None),
+        ("config.md", None),
+        ("reading.md", "## Other reports of the family"),
+        ("parse.md", "## Readings that cannot be right"),
+        ("check.md", None),
+        ("README.md", "## One example per command"),
+    ],
 )
-def test_the_sessions_show_what_the_commands_print(section: str, tmp_path: Path) -> None:
-    """Each command of the section, run in turn in a folder with the samples, prints what the
-    README shows (standard output and error as a terminal shows them, unbuffered)."""
+def test_the_sessions_show_what_the_commands_print(
+    page: str, heading: str | None, tmp_path: Path
+) -> None:
+    """Each command of the page or section, run in turn in a folder with the samples, prints
+    what the page shows (standard output and error as a terminal shows them, unbuffered)."""
     (tmp_path / "samples").symlink_to(ROOT / "samples")
     env = os.environ | {"PYTHONPATH": str(ROOT / "src"), "PYTHON": sys.executable}
-    steps = _session(section)
+    steps = _session(page, heading)
     assert steps
     for command, shown in steps:
         script = f'voortgang() {{ "$PYTHON" -u -m voortgang "$@"; }}\n{command}\n'
@@ -125,3 +151,47 @@ def test_the_sessions_show_what_the_commands_print(section: str, tmp_path: Path)
             check=False,
         )
         assert done.stdout.decode("utf-8") == shown, command
+
+
+def test_the_readme_shows_one_example_of_every_command() -> None:
+    """The tour: an example of each command under its own link, the two opening commands
+    first, about 1500 words at most."""
+    steps = _session("README.md", "## One example per command")
+    shown = {command.split()[1] for command, _ in steps if command.startswith("voortgang ")}
+    assert shown == set(cli.main.commands)
+    opening = re.findall(r"^```sh\n(.*?)\n```$", README, re.MULTILINE | re.DOTALL)[:2]
+    assert opening == [
+        "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/voortgang parse "
+        "samples/voortgangsrapportage-2009.txt",
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/pytest",
+    ]
+    assert README.index(opening[0]) < README.index("## ")
+    assert len(README.split()) <= 1500
+
+
+def _anchors(text: str) -> set[str]:
+    """GitHub's anchors of a page's headings: lower case, punctuation but hyphens dropped,
+    spaces as hyphens."""
+    headings = re.findall(r"^#+ (.+)$", re.sub(r"^```.*?^```$", "", text, flags=re.M | re.S), re.M)
+    return {re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-") for heading in headings}
+
+
+@pytest.mark.parametrize("page", ["README.md", *sorted(path.name for path in DOCS.glob("*.md"))])
+def test_the_links_between_the_pages_lead_somewhere(page: str) -> None:
+    """Every relative link of a page names a file that is there, and a heading of it."""
+    base = ROOT if page == "README.md" else DOCS
+    text = _page(page)
+    links = re.findall(r"\]\(([^)\s]+)\)", text)
+    for link in links:
+        if re.match(r"[a-z]+:", link):
+            continue
+        target, _, anchor = link.partition("#")
+        path = base / target if target else base / page
+        assert path.exists(), link
+        if anchor:
+            assert anchor in _anchors(path.read_text(encoding="utf-8")), link
+
+
+def test_the_readme_links_every_page_of_the_docs() -> None:
+    linked = set(re.findall(r"\]\(docs/([\w-]+\.md)[#)]", README))
+    assert linked == {path.name for path in DOCS.glob("*.md")}

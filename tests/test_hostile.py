@@ -1065,12 +1065,12 @@ def test_diff_takes_the_limit_options(tmp_path: Path) -> None:
         assert json.loads(out)["old"]["pages"] == 12
 
 
-# -- README: the limits as the code has them -----------------------------------------------------
+# -- docs/limits.md: the limits as the code has them ---------------------------------------------
 
 
-def test_the_readme_names_every_limit_with_its_default() -> None:
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    table = dict(re.findall(r"^\| `(--[a-z-]+) [A-Z]+` \| (\d+) \|", readme, re.MULTILINE))
+def test_the_limits_page_names_every_limit_with_its_default() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "limits.md").read_text(encoding="utf-8")
+    table = dict(re.findall(r"^\| `(--[a-z-]+) [A-Z]+` \| (\d+) \|", page, re.MULTILINE))
     defaults = {
         "--timeout": DEFAULT_TIMEOUT,
         "--max-memory": DEFAULT_MAX_MEMORY / MB,

@@ -132,7 +132,7 @@ def _set_engine(context: click.Context, _: click.Parameter, value: str | None) -
 
 def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """--timeout, --max-memory, --max-inflate, --max-inflate-total, --max-operators and
-    --max-form-depth, the limits a hostile file meets (see README, Limits), and --engine,
+    --max-form-depth, the limits a hostile file meets (see docs/limits.md), and --engine,
     what reads a PDF; ``Settings.timeout``, ``Settings.max_memory`` and
     ``pdf_settings(context)`` hold them."""
     command = click.option(

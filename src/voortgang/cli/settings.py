@@ -22,8 +22,8 @@ QUIET = logging.CRITICAL + 1  # a logger level above every message
 # Seconds one input may take to read: a report of hundreds of pages takes some tens.
 DEFAULT_TIMEOUT = 120.0
 # Bytes of memory (address space) the process reading one input may take: one reading a
-# sample report peaks under 100 MB, and what a long report adds is its records (README,
-# Speed: 11.6 MB held for 494 pages); a file built to inflate or draw without end takes
+# sample report peaks under 100 MB, and what a long report adds is its records (docs/speed.md:
+# 11.6 MB held for 494 pages); a file built to inflate or draw without end takes
 # whatever it is given.
 DEFAULT_MAX_MEMORY = 2048 * 1024 * 1024
 
