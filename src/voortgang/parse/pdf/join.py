@@ -11,7 +11,6 @@ import bisect
 import itertools
 import math
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -51,14 +50,23 @@ class Lexicon:
     right after it, no wider gap between (a column's edge leaves a gap, and a line's first or
     last word may be half of a broken one); or in a cell, at the end of a line that left room
     for a letter more (``whole_word_room``) and at the start of the line after one or of the
-    cell. Counted without case or the punctuation around it. ``known``: words taken to be
+    cell. Kept without case or the punctuation around it. ``known``: words taken to be
     the document's before it is read (the vocabulary's: column names, deadline words).
     """
 
     def __init__(self, settings: PdfSettings = DEFAULT_SETTINGS, known: Iterable[str] = ()) -> None:
-        self.counts: Counter[str] = Counter(key for word in known if (key := _key(word)))
         self.settings = settings
-        self._sorted: list[str] | None = None  # the words in order, for ``begins``
+        self.words: set[str] = set()
+        self._sorted: list[str] = []  # the same words in order, for ``begins``
+        for word in known:
+            self._count(word)
+
+    def _count(self, word: str) -> None:
+        """``word`` is one the document holds whole: kept, and in order, once."""
+        key = _key(word)
+        if key and key not in self.words:
+            self.words.add(key)
+            bisect.insort(self._sorted, key)
 
     def add(self, lines: Iterable[Line]) -> None:
         for line in lines:
@@ -68,10 +76,7 @@ class Lexicon:
                 if not glyph.text.isspace():
                     continue
                 if start is not None and index > start and self._touch(glyphs[index - 1], glyph):
-                    word = "".join(g.text for g in glyphs[start:index])
-                    if key := _key(word):
-                        self.counts[key] += 1
-                        self._sorted = None
+                    self._count("".join(g.text for g in glyphs[start:index]))
                 following = glyphs[index + 1] if index + 1 < len(glyphs) else None
                 touching = following is not None and self._touch(glyph, following)
                 start = index + 1 if glyph.drawn and touching else None
@@ -86,9 +91,7 @@ class Lexicon:
             ends = [words[0]] if started and (ended or len(words) > 1) else []
             ends += [words[-1]] if ended and len(words) > 1 else []
             for word in ends:
-                if key := _key("".join(g.text for g in word)):
-                    self.counts[key] += 1
-                    self._sorted = None
+                self._count("".join(g.text for g in word))
             started = ended
 
     def _touch(self, left: Glyph, right: Glyph) -> bool:
@@ -99,7 +102,7 @@ class Lexicon:
 
     def knows(self, word: str) -> bool:
         key = _key(word)
-        return bool(key) and key in self.counts
+        return bool(key) and key in self.words
 
     def begins(self, start: str) -> bool:
         """Whether a word the document holds begins with ``start`` (a word broken again on
@@ -107,8 +110,6 @@ class Lexicon:
         key = _key(start)
         if not key:
             return False
-        if self._sorted is None:
-            self._sorted = sorted(self.counts)
         index = bisect.bisect_left(self._sorted, key)
         return index < len(self._sorted) and self._sorted[index].startswith(key)
 
