@@ -11,6 +11,7 @@ name a format the same way. A new format is one renderer and one entry.
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 from collections.abc import Callable, Sequence
@@ -158,22 +159,15 @@ def _show_problems(problems: list[Problem], console: Console, _: Rendering) -> N
         console.print(Text(visible(str(problem))), soft_wrap=True)
 
 
-def _diff_json(found: Diff) -> str:
-    from voortgang.export.diff import diff_json
+def _imported(module: str, name: str) -> Callable[..., str]:
+    """The renderer ``name`` of ``module``, imported when it is called: the registry names
+    every format, and a command loads only what the one it writes needs (rich, the diff's
+    renderers, validation's)."""
 
-    return diff_json(found)
+    def render(*args: object) -> str:
+        return getattr(importlib.import_module(module), name)(*args)
 
-
-def _diff_markdown(found: Diff) -> str:
-    from voortgang.export.diff import diff_markdown
-
-    return diff_markdown(found)
-
-
-def _problems_json(problems: list[Problem]) -> str:
-    from voortgang.validate import problems_json
-
-    return problems_json(problems)
+    return render
 
 
 def _indented(text: str) -> str:
@@ -280,12 +274,15 @@ DIFF_FORMATS: Formats[Diff] = Formats(
     (
         Format("text", "the changes for people", None, _show_diff),
         Format(
-            "json", "the Diff record", lambda diffs, _: _diff_json(diffs[0]), suffixes=(".json",)
+            "json",
+            "the Diff record",
+            lambda diffs, _: _imported("voortgang.export.diff", "diff_json")(diffs[0]),
+            suffixes=(".json",),
         ),
         Format(
             "markdown",
             "a memo or pull request's text",
-            lambda diffs, _: _diff_markdown(diffs[0]),
+            lambda diffs, _: _imported("voortgang.export.diff", "diff_markdown")(diffs[0]),
             suffixes=(".md", ".markdown"),
             aliases=("md",),
         ),
@@ -299,7 +296,7 @@ PROBLEM_FORMATS: Formats[Problem] = Formats(
         Format(
             "json",
             "an array of the problems, for scripts",
-            lambda problems, _: _problems_json(problems),
+            lambda problems, _: _imported("voortgang.validate", "problems_json")(problems),
             suffixes=(".json",),
         ),
     ),
