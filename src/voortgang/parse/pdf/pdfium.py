@@ -84,12 +84,14 @@ def read_pdfium_page(page: pdfium.PdfPage, settings: PdfSettings) -> tuple[list[
     """The page's upright glyphs and its rulings, in page space with y growing downwards;
     LimitError where the page holds more objects than ``settings.max_operators`` or its forms
     nest deeper than ``settings.max_form_depth``, before anything of it is read."""
-    _check_objects(page.raw, settings)
+    objects = _page_objects(page.raw, settings)
     height = page.get_height()
-    return _glyphs(page, height, settings), _rulings(page, height, settings)
+    return _glyphs(page, objects, height, settings), _rulings(objects, height, settings)
 
 
-def _glyphs(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> list[Glyph]:
+def _glyphs(
+    page: pdfium.PdfPage, objects: list[PageObject], height: float, settings: PdfSettings
+) -> list[Glyph]:
     textpage = raw.FPDFText_LoadPage(page.raw)
     if not textpage:
         return []
@@ -98,7 +100,7 @@ def _glyphs(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> list[
     finally:
         raw.FPDFText_ClosePage(textpage)
     glyphs = list(_chars(chars))
-    return glyphs + list(_lost_spaces(page.raw, chars, height, settings))
+    return glyphs + list(_lost_spaces(objects, chars, height, settings))
 
 
 def _chars(chars: list[_Char]) -> Iterator[Glyph]:
@@ -279,7 +281,7 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _lost_spaces(
-    page: raw.FPDF_PAGE, chars: list[_Char], height: float, settings: PdfSettings
+    objects: list[PageObject], chars: list[_Char], height: float, settings: PdfSettings
 ) -> Iterator[Glyph]:
     """The spaces pdfium's text page leaves out: a text object that draws nothing but a
     space (LibreOffice writes the space a line wraps at so) has no width, and pdfium skips
@@ -292,7 +294,9 @@ def _lost_spaces(
             widths.setdefault(font.key, (right - origin) / size)
     left, low, right, high = (ctypes.c_float(0) for _ in range(4))
     size = ctypes.c_float(0)
-    for obj, matrix in _text_objects(page):
+    for obj, kind, matrix in objects:
+        if kind != raw.FPDF_PAGEOBJ_TEXT:
+            continue
         if (ctypes.cast(obj, ctypes.c_void_p).value or 0) in seen:
             continue
         if not raw.FPDFPageObj_GetBounds(obj, left, low, right, high):
@@ -312,21 +316,14 @@ def _lost_spaces(
         yield Glyph(" ", e, e + width, baseline - em, baseline, em)
 
 
-def _text_objects(page: raw.FPDF_PAGE) -> Iterator[tuple[raw.FPDF_PAGEOBJECT, Matrix]]:
-    """The page's text objects, forms included, each with its matrix in page space."""
-    for obj, kind, matrix in _page_objects(page):
-        if kind == raw.FPDF_PAGEOBJ_TEXT:
-            yield obj, matrix
-
-
 # What a code that is no character reads as.
 REPLACEMENT = "\ufffd"
 
 
-def _rulings(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> Rulings:
+def _rulings(objects: list[PageObject], height: float, settings: PdfSettings) -> Rulings:
     vertical: set[float] = set()
     horizontal: list[tuple[float, float, float]] = []
-    for x0, y0, x1, y1 in _straight_shapes(page.raw):
+    for x0, y0, x1, y1 in _straight_shapes(objects):
         top, bottom = height - y1, height - y0
         if y1 - y0 > settings.ruling_length:
             vertical.update((round(x0, 1), round(x1, 1)))
@@ -335,23 +332,29 @@ def _rulings(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> Ruli
     return Rulings(tuple(sorted(vertical)), tuple(joined_rulings(horizontal, settings)))
 
 
-def _straight_shapes(page: raw.FPDF_PAGE) -> Iterator[tuple[float, float, float, float]]:
+def _straight_shapes(objects: list[PageObject]) -> Iterator[tuple[float, float, float, float]]:
     """The bounds of each straight subpath (a line, or a rectangle drawn as four sides) of
     the page's path objects, forms included; curves and other shapes left out."""
-    for obj, kind, matrix in _page_objects(page):
+    for obj, kind, matrix in objects:
         if kind == raw.FPDF_PAGEOBJ_PATH:
             yield from _subpaths(obj, matrix)
 
 
-def _check_objects(page: raw.FPDF_PAGE, settings: PdfSettings) -> None:
-    """LimitError where the page's objects, its forms' included, are more than
-    ``settings.max_operators`` or its forms nest deeper than ``settings.max_form_depth``:
-    counted from pdfium's counts of each container, so that no more than the limit of them
-    is looked at."""
+# A page object, its type and its matrix in page space.
+PageObject = tuple[raw.FPDF_PAGEOBJECT, int, Matrix]
+
+
+def _page_objects(page: raw.FPDF_PAGE, settings: PdfSettings) -> list[PageObject]:
+    """The page's objects and those of its forms, each with its type and its matrix in page
+    space, walked once for the glyphs and the rulings both. LimitError where they are more
+    than ``settings.max_operators`` or its forms nest deeper than
+    ``settings.max_form_depth``: counted from pdfium's count of each container before its
+    objects are looked at, so that no more than the limit of them is."""
+    found: list[PageObject] = []
     total = 0
-    stack: list[tuple[object, int]] = [(page, 0)]
+    stack: list[tuple[object, int, Matrix]] = [(page, 0, IDENTITY)]
     while stack:
-        container, depth = stack.pop()
+        container, depth, outer = stack.pop()
         in_form = depth > 0
         count = (raw.FPDFFormObj_CountObjects if in_form else raw.FPDFPage_CountObjects)(container)
         total += max(count, 0)
@@ -362,34 +365,18 @@ def _check_objects(page: raw.FPDF_PAGE, settings: PdfSettings) -> None:
         get = raw.FPDFFormObj_GetObject if in_form else raw.FPDFPage_GetObject
         for index in range(max(count, 0)):
             obj = get(container, index)
-            if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_FORM:
+            kind = raw.FPDFPageObj_GetType(obj)
+            matrix = _compose(_matrix(obj), outer)
+            found.append((obj, kind, matrix))
+            if kind != raw.FPDF_PAGEOBJ_FORM:
                 continue
             if depth >= settings.max_form_depth:
                 raise LimitError(
                     f"the page's forms nest more than {settings.max_form_depth} deep "
                     "(--max-form-depth)"
                 )
-            stack.append((obj, depth + 1))
-
-
-def _page_objects(
-    page: raw.FPDF_PAGE,
-) -> Iterator[tuple[raw.FPDF_PAGEOBJECT, int, Matrix]]:
-    """The page's objects and those of its forms, each with its type and its matrix in page
-    space (``_check_objects`` bounded how many and how deep)."""
-    stack: list[tuple[object, int, Matrix]] = [(page, 0, IDENTITY)]
-    while stack:
-        container, depth, outer = stack.pop()
-        in_form = depth > 0
-        count = (raw.FPDFFormObj_CountObjects if in_form else raw.FPDFPage_CountObjects)(container)
-        get = raw.FPDFFormObj_GetObject if in_form else raw.FPDFPage_GetObject
-        for index in range(max(count, 0)):
-            obj = get(container, index)
-            kind = raw.FPDFPageObj_GetType(obj)
-            matrix = _compose(_matrix(obj), outer)
-            yield obj, kind, matrix
-            if kind == raw.FPDF_PAGEOBJ_FORM:
-                stack.append((obj, depth + 1, matrix))
+            stack.append((obj, depth + 1, matrix))
+    return found
 
 
 def _matrix(obj: raw.FPDF_PAGEOBJECT) -> Matrix:
